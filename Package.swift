@@ -1,0 +1,85 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// Rapport's layers, from the inside out:
+/// - `RapportCore`: the domain — types, validation rules and typed errors. No I/O.
+/// - `RapportIdentity`, `RapportValue`: pure engines (record linkage, customer value). No database.
+/// - `RapportLocales`: reference lists (names, streets, cities, phone plans) for US, PL and ID.
+/// - `RapportDemo`: the seeded, deterministic demo data set.
+/// - `RapportStore`: SQL storage over SQLite and PostgreSQL (SQLKit), migrations, repositories.
+/// - `RapportApp`: the HTTP API, the web UI, authentication and operations endpoints.
+/// - `rapport`: the command line, which only parses flags and calls the layers above.
+let package = Package(
+    name: "rapport",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "rapport", targets: ["rapport"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth.git", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", from: "2.1.1"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+    ],
+    targets: [
+        .target(name: "RapportCore"),
+        .target(name: "RapportLocales"),
+        .target(name: "RapportIdentity", dependencies: ["RapportLocales"]),
+        .target(name: "RapportValue"),
+        .target(name: "RapportDemo", dependencies: ["RapportCore", "RapportLocales"]),
+        .target(
+            name: "RapportStore",
+            dependencies: [
+                "RapportCore",
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SQLiteKit", package: "sqlite-kit"),
+                .product(name: "PostgresKit", package: "postgres-kit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        .target(
+            name: "RapportApp",
+            dependencies: [
+                "RapportCore", "RapportStore", "RapportValue",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Resources")]
+        ),
+        .executableTarget(
+            name: "rapport",
+            dependencies: [
+                "RapportCore", "RapportStore", "RapportApp", "RapportDemo", "RapportIdentity", "RapportValue",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"]),
+        .testTarget(name: "RapportIdentityTests", dependencies: ["RapportIdentity"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RapportValueTests", dependencies: ["RapportValue"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RapportDemoTests", dependencies: ["RapportDemo"]),
+        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportDemo"]),
+        .testTarget(
+            name: "RapportAppTests",
+            dependencies: [
+                "RapportApp", "RapportStore", "RapportDemo",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]
+        ),
+    ]
+)
