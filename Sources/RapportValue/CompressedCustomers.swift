@@ -7,64 +7,64 @@
 /// customer without repeat purchases shares tₓ = 0). Terms that depend on x alone are summed
 /// once per distinct x.
 public struct CompressedCustomers: Sendable {
-  /// x of each distinct triple.
-  public let frequency: [Double]
-  /// tₓ of each distinct triple.
-  public let recency: [Double]
-  /// T of each distinct triple.
-  public let age: [Double]
-  /// How many customers share each triple.
-  public let weight: [Double]
-  /// Index of each triple's x in `distinctFrequencies`.
-  let frequencyIndex: [Int32]
-  /// The distinct values of x, ascending.
-  public let distinctFrequencies: [Int]
-  /// Customers per distinct x.
-  public let distinctFrequencyWeights: [Double]
-  /// Customers in all.
-  public let customerCount: Int
+    /// x of each distinct triple.
+    public let frequency: [Double]
+    /// tₓ of each distinct triple.
+    public let recency: [Double]
+    /// T of each distinct triple.
+    public let age: [Double]
+    /// How many customers share each triple.
+    public let weight: [Double]
+    /// Index of each triple's x in `distinctFrequencies`.
+    let frequencyIndex: [Int32]
+    /// The distinct values of x, ascending.
+    public let distinctFrequencies: [Int]
+    /// Customers per distinct x.
+    public let distinctFrequencyWeights: [Double]
+    /// Customers in all.
+    public let customerCount: Int
 
-  /// Validates and compresses `customers`.
-  public init(_ customers: [CustomerSummary]) throws(ValueModelError) {
-    try customers.validated()
-    struct Key: Hashable {
-      let x: Int
-      let t: UInt64
-      let age: UInt64
+    /// Validates and compresses `customers`.
+    public init(_ customers: [CustomerSummary]) throws(ValueModelError) {
+        try customers.validated()
+        struct Key: Hashable {
+            let x: Int
+            let t: UInt64
+            let age: UInt64
+        }
+        var slot: [Key: Int] = [:]
+        slot.reserveCapacity(customers.count / 4)
+        var (x, t, age, weight) = ([Double](), [Double](), [Double](), [Double]())
+        for customer in customers {
+            let recency = customer.frequency == 0 ? 0 : min(customer.recency, customer.age)
+            let key = Key(x: customer.frequency, t: recency.bitPattern, age: customer.age.bitPattern)
+            if let index = slot[key] {
+                weight[index] += 1
+            } else {
+                slot[key] = weight.count
+                x.append(Double(customer.frequency))
+                t.append(recency)
+                age.append(customer.age)
+                weight.append(1)
+            }
+        }
+        let distinct = Array(Set(customers.map(\.frequency))).sorted()
+        let position = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
+        let index = x.map { Int32(position[Int($0)]!) }
+        var distinctWeights = [Double](repeating: 0, count: distinct.count)
+        for (i, w) in zip(index, weight) { distinctWeights[Int(i)] += w }
+        (frequency, recency, self.age, self.weight) = (x, t, age, weight)
+        frequencyIndex = index
+        distinctFrequencies = distinct
+        distinctFrequencyWeights = distinctWeights
+        customerCount = customers.count
     }
-    var slot: [Key: Int] = [:]
-    slot.reserveCapacity(customers.count / 4)
-    var (x, t, age, weight) = ([Double](), [Double](), [Double](), [Double]())
-    for customer in customers {
-      let recency = customer.frequency == 0 ? 0 : min(customer.recency, customer.age)
-      let key = Key(x: customer.frequency, t: recency.bitPattern, age: customer.age.bitPattern)
-      if let index = slot[key] {
-        weight[index] += 1
-      } else {
-        slot[key] = weight.count
-        x.append(Double(customer.frequency))
-        t.append(recency)
-        age.append(customer.age)
-        weight.append(1)
-      }
+
+    /// Distinct triples.
+    public var count: Int { weight.count }
+
+    /// Customers with at least one repeat purchase.
+    public var repeatBuyers: Double {
+        zip(distinctFrequencies, distinctFrequencyWeights).reduce(0) { $0 + ($1.0 > 0 ? $1.1 : 0) }
     }
-    let distinct = Array(Set(customers.map(\.frequency))).sorted()
-    let position = Dictionary(uniqueKeysWithValues: distinct.enumerated().map { ($1, $0) })
-    let index = x.map { Int32(position[Int($0)]!) }
-    var distinctWeights = [Double](repeating: 0, count: distinct.count)
-    for (i, w) in zip(index, weight) { distinctWeights[Int(i)] += w }
-    (frequency, recency, self.age, self.weight) = (x, t, age, weight)
-    frequencyIndex = index
-    distinctFrequencies = distinct
-    distinctFrequencyWeights = distinctWeights
-    customerCount = customers.count
-  }
-
-  /// Distinct triples.
-  public var count: Int { weight.count }
-
-  /// Customers with at least one repeat purchase.
-  public var repeatBuyers: Double {
-    zip(distinctFrequencies, distinctFrequencyWeights).reduce(0) { $0 + ($1.0 > 0 ? $1.1 : 0) }
-  }
 }

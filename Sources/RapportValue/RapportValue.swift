@@ -17,6 +17,6 @@
 /// handed to it. Every public type is `Sendable`, bad input raises `ValueModelError`, and no
 /// function returns NaN as a value.
 public enum RapportValue {
-  /// The version of the engine's numerical behaviour; bump when a fit or prediction changes.
-  public static let engineVersion = 1
+    /// The version of the engine's numerical behaviour; bump when a fit or prediction changes.
+    public static let engineVersion = 1
 }
