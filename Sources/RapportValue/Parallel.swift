@@ -11,12 +11,12 @@ enum Parallel {
     ///
     /// Chunk boundaries depend only on `count`, and chunk results are added in index order,
     /// so the result is bit-for-bit reproducible however the chunks are scheduled. Inputs
-    /// below `serialBelow` run on the calling thread.
+    /// below `serialBelow` run on the calling thread; no chunk is smaller than `minimumChunk`.
     static func sum(
-        count: Int, slots: Int, serialBelow: Int = 8_192,
+        count: Int, slots: Int, serialBelow: Int = 8_192, minimumChunk: Int = 2_048,
         _ body: (Range<Int>, UnsafeMutablePointer<Double>) -> Void
     ) -> [Double] {
-        let chunks = count < serialBelow ? 1 : max(1, min(width * 4, count / 2_048))
+        let chunks = count < serialBelow ? 1 : max(1, min(width * 4, count / max(minimumChunk, 1)))
         let accumulators = Accumulators(chunks: chunks, slots: slots)
         defer { accumulators.deallocate() }
         let size = (count + chunks - 1) / max(chunks, 1)
@@ -40,8 +40,11 @@ enum Parallel {
 
     /// Runs `body` over disjoint chunks of `0..<count` concurrently (for writes to
     /// distinct output indices).
-    static func forEachChunk(count: Int, serialBelow: Int = 8_192, _ body: (Range<Int>) -> Void) {
-        _ = sum(count: count, slots: 1, serialBelow: serialBelow) { range, _ in body(range) }
+    static func forEachChunk(
+        count: Int, serialBelow: Int = 8_192, minimumChunk: Int = 2_048, _ body: (Range<Int>) -> Void
+    ) {
+        _ = sum(count: count, slots: 1, serialBelow: serialBelow, minimumChunk: minimumChunk) { range, _ in body(range)
+        }
     }
 }
 

@@ -112,7 +112,7 @@ private struct GrowthTable: Sendable {
         var values = [Double](repeating: 0, count: pairs.count * times.count)
         values.withUnsafeMutableBufferPointer { buffer in
             let out = UnsafeOutput(base: buffer.baseAddress!)
-            Parallel.forEachChunk(count: pairs.count, serialBelow: 64) { range in
+            Parallel.forEachChunk(count: pairs.count, serialBelow: 64, minimumChunk: 16) { range in
                 for p in range {
                     for (k, t) in times.enumerated() {
                         out.base[p * times.count + k] =
