@@ -1,0 +1,63 @@
+/// The kinds of staff who use Rapport (R10.1). Each role grants a fixed set of
+/// ``Permission``s; routes declare the permission they need.
+public enum Role: String, Codable, Sendable, CaseIterable {
+    case administrator
+    case privacyOfficer = "privacy_officer"
+    case marketer
+    case analyst
+    case salesRep = "sales_rep"
+    case salesManager = "sales_manager"
+    case serviceAgent = "service_agent"
+    case host
+    /// An outside agent: sees only the people assigned to them.
+    case partnerAgent = "partner_agent"
+    case readOnly = "read_only"
+
+    /// What this role may do.
+    public var permissions: Set<Permission> {
+        switch self {
+        case .administrator:
+            Set(Permission.allCases)
+        case .privacyOfficer:
+            [.readPeople, .readOrganisations, .readActivity, .readAudit, .exportData, .writePeople]
+        case .marketer:
+            [.readPeople, .readOrganisations, .readActivity, .manageAttributes, .exportData]
+        case .analyst:
+            [.readPeople, .readOrganisations, .readActivity, .exportData]
+        case .salesRep, .salesManager:
+            [.readPeople, .writePeople, .readOrganisations, .writeOrganisations, .readActivity, .writeActivity]
+        case .serviceAgent:
+            [.readPeople, .writePeople, .readOrganisations, .readActivity, .writeActivity]
+        case .host:
+            [.readPeople, .readActivity, .writeActivity]
+        case .partnerAgent:
+            [.readPeople, .readActivity, .writeActivity]
+        case .readOnly:
+            [.readPeople, .readOrganisations, .readActivity]
+        }
+    }
+
+    /// Partner agents (and only they) are limited to the people assigned to them.
+    public var seesOnlyAssignedPeople: Bool { self == .partnerAgent }
+
+    /// A name for people: "Privacy officer".
+    public var label: String {
+        let words = rawValue.split(separator: "_").joined(separator: " ")
+        return words.prefix(1).uppercased() + words.dropFirst()
+    }
+}
+
+/// A single right. Kept coarse on purpose: one per area and verb.
+public enum Permission: String, Codable, Sendable, CaseIterable {
+    case readPeople = "people:read"
+    case writePeople = "people:write"
+    case readOrganisations = "organisations:read"
+    case writeOrganisations = "organisations:write"
+    /// Interactions and purchases.
+    case readActivity = "activity:read"
+    case writeActivity = "activity:write"
+    case manageAttributes = "attributes:manage"
+    case exportData = "data:export"
+    case readAudit = "audit:read"
+    case manageUsers = "users:manage"
+}

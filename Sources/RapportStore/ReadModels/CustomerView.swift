@@ -1,0 +1,56 @@
+import Foundation
+import RapportCore
+
+/// Everything Rapport knows about one person on one page (R1.11): profile, contact points
+/// with their history, household, organisations and roles, purchases and returns,
+/// interactions across channels, attributes, and historic value.
+public struct CustomerView: Sendable, Encodable {
+    public var person: Person
+    public var household: Household?
+    public var householdMembers: [Person]
+    public var memberships: [MembershipView]
+    public var contactPoints: [ContactPoint]
+    public var purchases: [Purchase]
+    public var interactions: [Interaction]
+    public var attributes: [AttributeView]
+    public var value: HistoricValue
+    public var channelMix: [ChannelCount]
+
+    public struct MembershipView: Sendable, Encodable {
+        public var organisation: Organisation
+        public var role: String
+        public var since: LocalDate?
+        public var until: LocalDate?
+    }
+
+    public struct AttributeView: Sendable, Encodable {
+        public var key: String
+        public var label: String
+        public var value: String
+        public var purpose: AttributePurpose
+    }
+
+    public struct ChannelCount: Sendable, Encodable {
+        public var channel: Channel
+        public var count: Int
+    }
+}
+
+/// Revenue, margin and counts over a customer's whole history, per currency (R4.1).
+public struct HistoricValue: Sendable, Encodable, Equatable {
+    public var purchases: Int
+    public var returns: Int
+    public var revenue: [Money]
+    public var margin: [Money]
+    public var firstPurchase: Date?
+    public var lastPurchase: Date?
+
+    public init(purchases: Int = 0, returns: Int = 0, revenue: [Money] = [], margin: [Money] = [], firstPurchase: Date? = nil, lastPurchase: Date? = nil) {
+        self.purchases = purchases
+        self.returns = returns
+        self.revenue = revenue
+        self.margin = margin
+        self.firstPurchase = firstPurchase
+        self.lastPurchase = lastPurchase
+    }
+}

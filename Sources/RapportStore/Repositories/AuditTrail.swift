@@ -1,0 +1,48 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+/// Writes and reads the audit trail (R10.3). Changes are recorded inside the same
+/// transaction as the change itself, so there is never a change without its entry;
+/// reads are recorded as they are served.
+public struct AuditTrail: Sendable {
+    let database: Database
+    let ids: IDGenerator
+
+    /// Records that `actor` did `action` to one entity, on `db` (a transaction or the pool).
+    public func record(
+        _ action: AuditAction, entityType: String, entityID: String, detail: String? = nil, by actor: Actor,
+        on db: any SQLDatabase
+    ) async throws {
+        let id: AuditEntryID = ids.make()
+        try await db.raw(
+            """
+            INSERT INTO audit_log (id, at, actor_user_id, actor_name, action, entity_type, entity_id, detail)
+            VALUES (\(bind: id.rawValue), \(bind: Timestamp.now()), \(bind: actor.userID?.rawValue), \(bind: actor.name),
+                    \(bind: action.rawValue), \(bind: entityType), \(bind: entityID), \(bind: detail))
+            """
+        ).run()
+    }
+
+    /// Records a read of personal data.
+    public func read(entityType: String, entityID: String, detail: String? = nil, by actor: Actor) async throws {
+        try await record(.read, entityType: entityType, entityID: entityID, detail: detail, by: actor, on: database.sql)
+    }
+
+    /// Newest entries first, optionally for one entity or one actor.
+    public func list(entityID: String? = nil, actorName: String? = nil, before: String? = nil, limit: Int = 100) async throws
+        -> [AuditEntry]
+    {
+        var query = SQLQueryString("SELECT * FROM audit_log WHERE 1 = 1")
+        if let entityID { query.appendInterpolation(unsafeRaw: " AND entity_id = "); query.appendInterpolation(bind: entityID) }
+        if let actorName { query.appendInterpolation(unsafeRaw: " AND actor_name = "); query.appendInterpolation(bind: actorName) }
+        if let before { query.appendInterpolation(unsafeRaw: " AND id < "); query.appendInterpolation(bind: before) }
+        query.appendInterpolation(unsafeRaw: " ORDER BY id DESC LIMIT \(max(1, min(limit, 500)))")
+        return try await database.sql.raw(query).all().map { row in
+            AuditEntry(
+                id: try row.id("id"), at: try row.instant("at"), actorUserID: try row.optionalID("actor_user_id"),
+                actorName: try row.text("actor_name"), action: try row.enumValue("action", as: AuditAction.self),
+                entityType: try row.text("entity_type"), entityID: try row.text("entity_id"), detail: try row.optionalText("detail"))
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+/// E-mail addresses, phone numbers and postal addresses with their validity periods.
+/// A contact point is never deleted when it stops being used: it is ended (`validTo`), so
+/// the address history stays.
+public struct ContactPointRepository: Sendable {
+    let database: Database
+    let audit: AuditTrail
+
+    /// Adds a contact point. A new current postal address ends the previous current one
+    /// of the same owner (a move), in the same transaction.
+    public func insert(_ point: ContactPoint, by actor: Actor) async throws {
+        try await database.transaction { db in
+            if let personID = point.personID {
+                guard try await db.raw("SELECT id FROM people WHERE id = \(bind: personID.rawValue)").first() != nil else {
+                    throw DomainError.notFound(entity: "person", id: personID.rawValue)
+                }
+                if point.kind == .postal, point.validTo == nil {
+                    let ending = (point.validFrom ?? LocalDate(point.createdAt)).description
+                    try await db.raw(
+                        """
+                        UPDATE contact_points SET valid_to = \(bind: ending)
+                        WHERE person_id = \(bind: personID.rawValue) AND kind = 'postal' AND valid_to IS NULL
+                        """
+                    ).run()
+                }
+            }
+            try await Self.insert(point, on: db)
+            try await audit.record(
+                .update, entityType: point.personID != nil ? "person" : "organisation",
+                entityID: point.personID?.rawValue ?? point.organisationID?.rawValue ?? "",
+                detail: "added \(point.kind.rawValue) contact point \(point.id)", by: actor, on: db)
+        }
+    }
+
+    static func insert(_ c: ContactPoint, on db: any SQLDatabase) async throws {
+        let a = c.address
+        try await db.raw(
+            """
+            INSERT INTO contact_points (id, person_id, organisation_id, kind, value, normalized, label, line1, line2, city,
+              postcode, region, country, valid_from, valid_to, is_primary, source_id, created_at)
+            VALUES (\(bind: c.id.rawValue), \(bind: c.personID?.rawValue), \(bind: c.organisationID?.rawValue),
+              \(bind: c.kind.rawValue), \(bind: c.value), \(bind: c.normalized), \(bind: c.label), \(bind: a?.line1),
+              \(bind: a?.line2), \(bind: a?.city), \(bind: a?.postcode), \(bind: a?.region), \(bind: a?.country),
+              \(bind: c.validFrom?.description), \(bind: c.validTo?.description), \(bind: c.isPrimary ? 1 : 0),
+              \(bind: c.sourceID?.rawValue), \(bind: Timestamp.format(c.createdAt)))
+            """
+        ).run()
+    }
+
+    /// All contact points of a person, current first, then by start date, newest first.
+    public func forPerson(_ id: PersonID) async throws -> [ContactPoint] {
+        try await database.sql.raw(
+            """
+            SELECT * FROM contact_points WHERE person_id = \(bind: id.rawValue)
+            ORDER BY kind, CASE WHEN valid_to IS NULL THEN 0 ELSE 1 END, valid_from DESC, id
+            """
+        ).all().map(Self.contactPoint(from:))
+    }
+
+    public func forOrganisation(_ id: OrganisationID) async throws -> [ContactPoint] {
+        try await database.sql.raw("SELECT * FROM contact_points WHERE organisation_id = \(bind: id.rawValue) ORDER BY kind, id")
+            .all().map(Self.contactPoint(from:))
+    }
+
+    static func contactPoint(from row: any SQLRow) throws -> ContactPoint {
+        var address: PostalAddress?
+        if let line1 = try row.optionalText("line1") {
+            address = PostalAddress(
+                line1: line1, line2: try row.optionalText("line2"), city: try row.optionalText("city") ?? "",
+                postcode: try row.optionalText("postcode"), region: try row.optionalText("region"),
+                country: try row.optionalText("country") ?? "")
+        }
+        return ContactPoint(
+            id: try row.id("id"), personID: try row.optionalID("person_id"), organisationID: try row.optionalID("organisation_id"),
+            kind: try row.enumValue("kind", as: ContactKind.self), value: try row.text("value"),
+            normalized: try row.text("normalized"), label: try row.optionalText("label"), address: address,
+            validFrom: try row.day("valid_from"), validTo: try row.day("valid_to"), isPrimary: try row.flag("is_primary"),
+            sourceID: try row.optionalID("source_id"), createdAt: try row.instant("created_at"))
+    }
+}

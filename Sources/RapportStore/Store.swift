@@ -1,0 +1,57 @@
+import Foundation
+import Logging
+import RapportCore
+
+/// The repositories over one open ``Database``, built once at start-up and shared by the
+/// HTTP app and the command line.
+public struct Store: Sendable {
+    public let database: Database
+    public let ids: IDGenerator
+    public let audit: AuditTrail
+    public let people: PersonRepository
+    public let households: HouseholdRepository
+    public let organisations: OrganisationRepository
+    public let contactPoints: ContactPointRepository
+    public let interactions: InteractionRepository
+    public let purchases: PurchaseRepository
+    public let attributes: AttributeRepository
+    public let sources: SourceRepository
+    public let users: UserRepository
+    public let customers: CustomerViewReader
+
+    public init(database: Database, ids: IDGenerator = .live) {
+        self.database = database
+        self.ids = ids
+        let audit = AuditTrail(database: database, ids: ids)
+        self.audit = audit
+        people = PersonRepository(database: database, audit: audit)
+        households = HouseholdRepository(database: database, audit: audit)
+        organisations = OrganisationRepository(database: database, audit: audit)
+        contactPoints = ContactPointRepository(database: database, audit: audit)
+        interactions = InteractionRepository(database: database, audit: audit)
+        purchases = PurchaseRepository(database: database, audit: audit)
+        attributes = AttributeRepository(database: database, audit: audit)
+        sources = SourceRepository(database: database)
+        users = UserRepository(database: database, audit: audit, ids: ids)
+        customers = CustomerViewReader(
+            database: database, people: people, contactPoints: contactPoints, purchases: purchases, attributes: attributes,
+            audit: audit)
+    }
+
+    /// Opens the database, brings the schema up to date and returns the store.
+    public static func open(_ location: DatabaseLocation, logger: Logger, ids: IDGenerator = .live) async throws -> Store {
+        let database = try await Database.open(location, logger: logger)
+        do {
+            try await Migrator(database: database, logger: logger).migrate()
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        return Store(database: database, ids: ids)
+    }
+
+    /// True when no person has been stored yet (the demo loader fills only empty stores).
+    public func isEmpty() async throws -> Bool {
+        try await database.sql.raw("SELECT id FROM people LIMIT 1").first() == nil
+    }
+}
