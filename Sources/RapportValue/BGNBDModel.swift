@@ -45,26 +45,20 @@ public struct BGNBDModel: Sendable, Codable, Equatable {
     /// number of customers. It starts at r = a = b = 1 and α = mean T, and restarts once from
     /// the optimum with a fresh Hessian to confirm it.
     public static func fit(_ data: CompressedCustomers) throws(ValueModelError) -> BGNBDModel {
-        if data.customerCount < 2 { throw .tooFewCustomers(count: data.customerCount, minimum: 2) }
-        if data.repeatBuyers == 0 { throw .noRepeatBuyers }
+        try data.requirePurchaseData()
         let n = Double(data.customerCount)
-        let meanAge = zip(data.age, data.weight).reduce(0) { $0 + $1.0 * $1.1 } / n
         let objective = { (theta: [Double]) -> (value: Double, gradient: [Double]) in
             let p = theta.map { exp($0) }
             let (ll, g) = evaluate(Parameters(p), data: data, withGradient: true)
             return (-ll / n, (0..<4).map { -g[$0] * p[$0] / n })
         }
-        var start = [0, log(max(meanAge, 1e-6)), 0, 0]
+        var start = [0, log(max(data.meanAge, 1e-6)), 0, 0]
         var result = BFGS().minimize(from: start, objective: objective)
         start = result.point
         let confirm = BFGS().minimize(from: start, objective: objective)
         if confirm.value <= result.value { result = confirm }
-        guard result.value.isFinite, result.point.allSatisfy({ $0.isFinite && abs($0) < 30 }) else {
-            throw .fitFailed(
-                model: "BG/NBD", reason: "the likelihood has no finite maximum for this data")
-        }
         return BGNBDModel(
-            parameters: Parameters(result.point.map { exp($0) }), logLikelihood: -result.value * n,
+            parameters: Parameters(try result.positiveParameters(model: "BG/NBD")), logLikelihood: -result.value * n,
             customerCount: data.customerCount)
     }
 

@@ -5,7 +5,7 @@
 /// share a triple share a term: weighting each distinct triple by its count gives the same
 /// sum at a fraction of the cost (transaction logs in days repeat triples a lot, and every
 /// customer without repeat purchases shares tₓ = 0). Terms that depend on x alone are summed
-/// once per distinct x.
+/// once per distinct x, and terms that depend on (x, T) once per distinct pair.
 public struct CompressedCustomers: Sendable {
     /// x of each distinct triple.
     public let frequency: [Double]
@@ -23,6 +23,12 @@ public struct CompressedCustomers: Sendable {
     public let distinctFrequencyWeights: [Double]
     /// Customers in all.
     public let customerCount: Int
+    /// Index of each triple's (x, T) in `pairFrequency` / `pairAge`.
+    let pairIndex: [Int32]
+    /// x of each distinct (x, T) pair.
+    let pairFrequency: [Double]
+    /// T of each distinct (x, T) pair.
+    let pairAge: [Double]
 
     /// Validates and compresses `customers`.
     public init(_ customers: [CustomerSummary]) throws(ValueModelError) {
@@ -53,6 +59,21 @@ public struct CompressedCustomers: Sendable {
         let index = x.map { Int32(position[Int($0)]!) }
         var distinctWeights = [Double](repeating: 0, count: distinct.count)
         for (i, w) in zip(index, weight) { distinctWeights[Int(i)] += w }
+        var pairSlot: [Key: Int32] = [:]
+        var (pairX, pairT, pairIndex) = ([Double](), [Double](), [Int32]())
+        pairIndex.reserveCapacity(x.count)
+        for i in x.indices {
+            let key = Key(x: Int(x[i]), t: 0, age: age[i].bitPattern)
+            if let existing = pairSlot[key] {
+                pairIndex.append(existing)
+            } else {
+                pairSlot[key] = Int32(pairX.count)
+                pairIndex.append(Int32(pairX.count))
+                pairX.append(x[i])
+                pairT.append(age[i])
+            }
+        }
+        (self.pairIndex, pairFrequency, pairAge) = (pairIndex, pairX, pairT)
         (frequency, recency, self.age, self.weight) = (x, t, age, weight)
         frequencyIndex = index
         distinctFrequencies = distinct
@@ -62,6 +83,17 @@ public struct CompressedCustomers: Sendable {
 
     /// Distinct triples.
     public var count: Int { weight.count }
+
+    /// The mean T, the starting scale of α and β in the fits.
+    var meanAge: Double {
+        zip(age, weight).reduce(0) { $0 + $1.0 * $1.1 } / Double(max(customerCount, 1))
+    }
+
+    /// Checks what the purchase models need: two customers, one of them a repeat buyer.
+    func requirePurchaseData() throws(ValueModelError) {
+        if customerCount < 2 { throw .tooFewCustomers(count: customerCount, minimum: 2) }
+        if repeatBuyers == 0 { throw .noRepeatBuyers }
+    }
 
     /// Customers with at least one repeat purchase.
     public var repeatBuyers: Double {

@@ -49,11 +49,7 @@ public struct GammaGammaModel: Sendable, Codable, Equatable {
         }
         let meanSpend = usable.reduce(0) { $0 + $1.monetaryValue } / n
         let result = BFGS().minimize(from: [0, 0, log(meanSpend)], objective: objective)
-        guard result.value.isFinite, result.point.allSatisfy({ $0.isFinite && abs($0) < 30 }) else {
-            throw .fitFailed(
-                model: "Gamma-Gamma", reason: "the likelihood has no finite maximum for this spend data")
-        }
-        let v = result.point.map { exp($0) }
+        let v = try result.positiveParameters(model: "Gamma-Gamma")
         return GammaGammaModel(
             parameters: Parameters(p: v[0], q: v[1], gamma: v[2]), logLikelihood: -result.value * n,
             customerCount: usable.count)
