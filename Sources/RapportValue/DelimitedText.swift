@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splitting text files into rows and fields, for the summary and transaction parsers.
 enum DelimitedText {
     /// Non-empty lines with their 1-based line numbers (`\n` or `\r\n` endings; Swift reads
@@ -9,14 +11,38 @@ enum DelimitedText {
             }
     }
 
-    /// Comma-separated fields, trimmed, with surrounding double quotes removed (no embedded commas).
+    /// Comma-separated fields of one line (RFC 4180 quoting: a quoted field may hold commas
+    /// and doubled quotes; fields spanning lines are not supported). Unquoted fields are trimmed.
     static func csvFields(_ line: Substring) -> [Substring] {
-        line.split(separator: ",", omittingEmptySubsequences: false).map { field in
-            var f = field.drop { $0.isWhitespace }
-            while f.last?.isWhitespace == true { f = f.dropLast() }
-            if f.count >= 2, f.first == "\"", f.last == "\"" { f = f.dropFirst().dropLast() }
-            return f
+        var fields: [Substring] = []
+        var current = ""
+        var quoted = false
+        var wasQuoted = false
+        var characters = line.makeIterator()
+        while let c = characters.next() {
+            if quoted {
+                if c == "\"" {
+                    quoted = false
+                } else {
+                    current.append(c)
+                }
+            } else if c == "\"" {
+                if wasQuoted { current.append("\"") }
+                quoted = true
+                wasQuoted = true
+            } else if c == "," {
+                fields.append(finish(current, wasQuoted))
+                (current, wasQuoted) = ("", false)
+            } else {
+                current.append(c)
+            }
         }
+        fields.append(finish(current, wasQuoted))
+        return fields
+    }
+
+    private static func finish(_ field: String, _ wasQuoted: Bool) -> Substring {
+        wasQuoted ? Substring(field) : Substring(field.trimmingCharacters(in: .whitespaces))
     }
 
     /// The position of the first header name found among `aliases` (case-insensitive).
