@@ -9,7 +9,8 @@
 ///   Pareto/NBD (`ParetoNBDModel`) and Gamma-Gamma spend (`GammaGammaModel`) — with their
 ///   per-customer predictions, discounted CLV (`ValueScorer`) and the holdout check
 ///   (`HoldoutReport`);
-/// - the seeds' lifetime value as net present value (`LifetimeValueNPV`), RFM scores
+/// - historic value per customer (`HistoricValue`), the seeds' lifetime value as net present
+///   value (`LifetimeValueNPV`), RFM scores
 ///   (`RFMScoring`) and Pareto analysis (`ParetoAnalysis`);
 /// - a seeded customer simulator for benchmarks (`CustomerSimulator`).
 ///
