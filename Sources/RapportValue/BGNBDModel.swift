@@ -20,13 +20,13 @@ public struct BGNBDModel: Sendable, Codable, Equatable {
     }
 
     public let parameters: Parameters
-    /// The maximised log-likelihood, Σ ln L over all customers.
-    public let logLikelihood: Double
+    /// The maximised log-likelihood, Σ ln L over all customers (nil for given parameters).
+    public let logLikelihood: Double?
     /// Customers the model was fitted on.
     public let customerCount: Int
 
     /// A model with known parameters (for scoring with stored or simulated parameters).
-    public init(parameters: Parameters, logLikelihood: Double = .nan, customerCount: Int = 0) {
+    public init(parameters: Parameters, logLikelihood: Double? = nil, customerCount: Int = 0) {
         self.parameters = parameters
         self.logLikelihood = logLikelihood
         self.customerCount = customerCount

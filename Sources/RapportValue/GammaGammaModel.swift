@@ -16,12 +16,12 @@ public struct GammaGammaModel: Sendable, Codable, Equatable {
     }
 
     public let parameters: Parameters
-    /// The maximised log-likelihood over the customers fitted.
-    public let logLikelihood: Double
+    /// The maximised log-likelihood over the customers fitted (nil for given parameters).
+    public let logLikelihood: Double?
     /// Repeat buyers with a positive average spend — the customers fitted.
     public let customerCount: Int
 
-    public init(parameters: Parameters, logLikelihood: Double = .nan, customerCount: Int = 0) {
+    public init(parameters: Parameters, logLikelihood: Double? = nil, customerCount: Int = 0) {
         self.parameters = parameters
         self.logLikelihood = logLikelihood
         self.customerCount = customerCount

@@ -22,12 +22,12 @@ public struct ParetoNBDModel: Sendable, Codable, Equatable {
     }
 
     public let parameters: Parameters
-    /// The maximised log-likelihood.
-    public let logLikelihood: Double
+    /// The maximised log-likelihood (nil for given parameters).
+    public let logLikelihood: Double?
     /// Customers the model was fitted on.
     public let customerCount: Int
 
-    public init(parameters: Parameters, logLikelihood: Double = .nan, customerCount: Int = 0) {
+    public init(parameters: Parameters, logLikelihood: Double? = nil, customerCount: Int = 0) {
         self.parameters = parameters
         self.logLikelihood = logLikelihood
         self.customerCount = customerCount

@@ -43,13 +43,15 @@ struct BenchValueCommand: AsyncParsableCommand {
         Self.line("BG/NBD fit (compress to \(compressed.count) distinct (x, tx, T) + BFGS)", bgnbdTime)
         Self.compare(
             ["r", "alpha", "a", "b"], truth: Self.bgnbdTruth.values, fitted: purchases.parameters.values,
-            fittedLL: purchases.logLikelihood, trueLL: BGNBDModel.logLikelihood(Self.bgnbdTruth, data: compressed))
+            fittedLL: purchases.logLikelihood ?? -.infinity,
+            trueLL: BGNBDModel.logLikelihood(Self.bgnbdTruth, data: compressed))
 
         let (spend, spendTime) = try Self.timed { try GammaGammaModel.fit(base) }
         Self.line("Gamma-Gamma fit (\(spend.customerCount) repeat buyers)", spendTime)
         Self.compare(
             ["p", "q", "gamma"], truth: Self.spendTruth.values, fitted: spend.parameters.values,
-            fittedLL: spend.logLikelihood, trueLL: GammaGammaModel.logLikelihood(Self.spendTruth, customers: base))
+            fittedLL: spend.logLikelihood ?? -.infinity,
+            trueLL: GammaGammaModel.logLikelihood(Self.spendTruth, customers: base))
         Self.line("BG/NBD + Gamma-Gamma fit (minimum < 2 s)", bgnbdTime + spendTime)
 
         let scorer = ValueScorer(purchases: purchases, spend: spend, horizon: 52)
@@ -71,7 +73,8 @@ struct BenchValueCommand: AsyncParsableCommand {
             "Pareto/NBD fit (compress to \(paretoData.count) distinct + Nelder-Mead) (minimum < 30 s)", paretoTime)
         Self.compare(
             ["r", "alpha", "s", "beta"], truth: Self.paretoTruth.values, fitted: pareto.parameters.values,
-            fittedLL: pareto.logLikelihood, trueLL: ParetoNBDModel.logLikelihood(Self.paretoTruth, data: paretoData))
+            fittedLL: pareto.logLikelihood ?? -.infinity,
+            trueLL: ParetoNBDModel.logLikelihood(Self.paretoTruth, data: paretoData))
     }
 
     private static func timed<T>(_ work: () throws -> T) throws -> (T, Double) {
