@@ -4,64 +4,64 @@
 /// pairs grows almost linearly: a typo in the surname still meets its twin on given name and
 /// birth date, a mover still meets on names and birth year, a swapped name on the name pair.
 public enum BlockingKey: Int, CaseIterable, Sendable, Codable {
-  /// NYSIIS of the surname and the birth year.
-  case surnamePhoneticBirthYear
-  /// NYSIIS of the given name and the full birth date.
-  case givenPhoneticBirthDate
-  /// Birth date and the first letter of the surname.
-  case birthDateSurnameInitial
-  /// Postcode and the first letter of the given name.
-  case postcodeGivenInitial
-  /// The two name codes in sorted order (robust to swapped given name and surname).
-  case namePair
-  /// Street and house number.
-  case streetAddress
-  /// Normalised e-mail.
-  case email
-  /// E.164 phone.
-  case phone
-  /// National identifier.
-  case nationalID
+    /// NYSIIS of the surname and the birth year.
+    case surnamePhoneticBirthYear
+    /// NYSIIS of the given name and the full birth date.
+    case givenPhoneticBirthDate
+    /// Birth date and the first letter of the surname.
+    case birthDateSurnameInitial
+    /// Postcode and the first letter of the given name.
+    case postcodeGivenInitial
+    /// The two name codes in sorted order (robust to swapped given name and surname).
+    case namePair
+    /// Street and house number.
+    case streetAddress
+    /// Normalised e-mail.
+    case email
+    /// E.164 phone.
+    case phone
+    /// National identifier.
+    case nationalID
 
-  /// The key of `row`, or `0` when the row lacks the fields the key needs.
-  static func keys(_ s: TableStorage, row: Int) -> [UInt64] {
-    allCases.map { $0.key(s, row: row) }
-  }
+    /// The key of `row`, or `0` when the row lacks the fields the key needs.
+    static func keys(_ s: TableStorage, row: Int) -> [UInt64] {
+        allCases.map { $0.key(s, row: row) }
+    }
 
-  func key(_ s: TableStorage, row: Int) -> UInt64 {
-    func id(_ field: ComparedField) -> Int32 { s.id(row, field.rawValue) }
-    func code(_ field: ComparedField) -> UInt64 { s.phonetic[Int(id(field))] }
-    func initial(_ field: ComparedField) -> UInt64 {
-      let value = id(field)
-      return value == 0 ? 0 : UInt64(s.text(value)[0])
+    func key(_ s: TableStorage, row: Int) -> UInt64 {
+        func id(_ field: ComparedField) -> Int32 { s.id(row, field.rawValue) }
+        func code(_ field: ComparedField) -> UInt64 { s.phonetic[Int(id(field))] }
+        func initial(_ field: ComparedField) -> UInt64 {
+            let value = id(field)
+            return value == 0 ? 0 : UInt64(s.text(value)[0])
+        }
+        func birthYear() -> UInt64 {
+            let value = id(.dateOfBirth)
+            guard value != 0 else { return 0 }
+            return s.text(value).prefix(4).reduce(0) { $0 * 10 + UInt64($1 & 0x0F) } | 0x10000
+        }
+        switch self {
+        case .surnamePhoneticBirthYear: return combine(code(.surname), birthYear())
+        case .givenPhoneticBirthDate: return combine(code(.givenName), UInt64(id(.dateOfBirth)))
+        case .birthDateSurnameInitial: return combine(UInt64(id(.dateOfBirth)), initial(.surname))
+        case .postcodeGivenInitial: return combine(UInt64(id(.postcode)), initial(.givenName))
+        case .namePair:
+            let (a, b) = (code(.givenName), code(.surname))
+            if a == 0 && b == 0 { return 0 }
+            return combine(min(a, b) | 1, max(a, b) | 1)
+        case .streetAddress: return combine(UInt64(id(.street)), UInt64(id(.streetNumber)))
+        case .email: return combine(UInt64(id(.email)), 1)
+        case .phone: return combine(UInt64(id(.phone)), 1)
+        case .nationalID: return combine(UInt64(id(.nationalID)), 1)
+        }
     }
-    func birthYear() -> UInt64 {
-      let value = id(.dateOfBirth)
-      guard value != 0 else { return 0 }
-      return s.text(value).prefix(4).reduce(0) { $0 * 10 + UInt64($1 & 0x0F) } | 0x10000
-    }
-    switch self {
-    case .surnamePhoneticBirthYear: return combine(code(.surname), birthYear())
-    case .givenPhoneticBirthDate: return combine(code(.givenName), UInt64(id(.dateOfBirth)))
-    case .birthDateSurnameInitial: return combine(UInt64(id(.dateOfBirth)), initial(.surname))
-    case .postcodeGivenInitial: return combine(UInt64(id(.postcode)), initial(.givenName))
-    case .namePair:
-      let (a, b) = (code(.givenName), code(.surname))
-      if a == 0 && b == 0 { return 0 }
-      return combine(min(a, b) | 1, max(a, b) | 1)
-    case .streetAddress: return combine(UInt64(id(.street)), UInt64(id(.streetNumber)))
-    case .email: return combine(UInt64(id(.email)), 1)
-    case .phone: return combine(UInt64(id(.phone)), 1)
-    case .nationalID: return combine(UInt64(id(.nationalID)), 1)
-    }
-  }
 
-  /// Mixes two non-zero parts into one key tagged with the key kind; `0` if either is missing.
-  private func combine(_ a: UInt64, _ b: UInt64) -> UInt64 {
-    guard a != 0, b != 0 else { return 0 }
-    var h = a &* 0x9E37_79B9_7F4A_7C15
-    h ^= (b &+ UInt64(rawValue + 1) &* 0xBF58_476D_1CE4_E5B9) &* 0x94D0_49BB_1331_11EB
-    h ^= h >> 31
-    return h | 1
-  }
+    /// Mixes two non-zero parts into one key tagged with the key kind; `0` if either is missing.
+    private func combine(_ a: UInt64, _ b: UInt64) -> UInt64 {
+        guard a != 0, b != 0 else { return 0 }
+        var h = a &* 0x9E37_79B9_7F4A_7C15
+        h ^= (b &+ UInt64(rawValue + 1) &* 0xBF58_476D_1CE4_E5B9) &* 0x94D0_49BB_1331_11EB
+        h ^= h >> 31
+        return h | 1
+    }
 }

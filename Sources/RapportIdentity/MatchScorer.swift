@@ -7,57 +7,57 @@ import Foundation
 /// likely to be the same person than two sharing "Sondergeld". The boost for rare values is
 /// bounded by `termFrequencyBoostLimit`.
 struct MatchScorer: Sendable {
-  let model: MatchModel
-  private let weights: [[Double]]
-  private let exactM: [Double]
-  private let uFloor: [Double]
+    let model: MatchModel
+    private let weights: [[Double]]
+    private let exactM: [Double]
+    private let uFloor: [Double]
 
-  init(model: MatchModel) {
-    self.model = model
-    weights = ComparedField.allCases.map { field in
-      [0] + (1...field.levelCount).map { model.weight(field, level: $0) }
+    init(model: MatchModel) {
+        self.model = model
+        weights = ComparedField.allCases.map { field in
+            [0] + (1...field.levelCount).map { model.weight(field, level: $0) }
+        }
+        exactM = model.m.map { $0[0] }
+        uFloor = model.u.map { $0[0] / model.termFrequencyBoostLimit }
     }
-    exactM = model.m.map { $0[0] }
-    uFloor = model.u.map { $0[0] / model.termFrequencyBoostLimit }
-  }
 
-  /// Weight of one field's level for the pair `(i, j)` and whether term frequency adjusted it.
-  func fieldWeight(_ field: ComparedField, level: Int, table: LinkageTable, row: Int) -> (
-    Double, Bool
-  ) {
-    guard level == 1, field.usesTermFrequency else {
-      return (weights[field.rawValue][level], false)
+    /// Weight of one field's level for the pair `(i, j)` and whether term frequency adjusted it.
+    func fieldWeight(_ field: ComparedField, level: Int, table: LinkageTable, row: Int) -> (
+        Double, Bool
+    ) {
+        guard level == 1, field.usesTermFrequency else {
+            return (weights[field.rawValue][level], false)
+        }
+        let frequency = table.pool.frequency(table.valueID(row, field))
+        let u = max(frequency, uFloor[field.rawValue])
+        return (log2(exactM[field.rawValue] / u), true)
     }
-    let frequency = table.pool.frequency(table.valueID(row, field))
-    let u = max(frequency, uFloor[field.rawValue])
-    return (log2(exactM[field.rawValue] / u), true)
-  }
 
-  /// Total match weight (prior log-odds plus field weights) of a pair.
-  func weight(_ pair: CandidatePair, table: LinkageTable) -> Double {
-    var total = model.priorWeight
-    for field in ComparedField.allCases {
-      total += fieldWeight(field, level: pair.vector[field], table: table, row: Int(pair.a)).0
+    /// Total match weight (prior log-odds plus field weights) of a pair.
+    func weight(_ pair: CandidatePair, table: LinkageTable) -> Double {
+        var total = model.priorWeight
+        for field in ComparedField.allCases {
+            total += fieldWeight(field, level: pair.vector[field], table: table, row: Int(pair.a)).0
+        }
+        return total
     }
-    return total
-  }
 
-  /// The full evidence of a pair.
-  func explain(_ pair: CandidatePair, table: LinkageTable) -> MatchExplanation {
-    let i = Int(pair.a)
-    let j = Int(pair.b)
-    let evidence = ComparedField.allCases.map { field -> FieldEvidence in
-      let level = pair.vector[field]
-      let (weight, adjusted) = fieldWeight(field, level: level, table: table, row: i)
-      return FieldEvidence(
-        field: field, level: level, levelName: level == 0 ? "missing" : field.levelNames[level - 1],
-        valueA: table.value(i, field), valueB: table.value(j, field), weight: weight,
-        termFrequencyAdjusted: adjusted)
+    /// The full evidence of a pair.
+    func explain(_ pair: CandidatePair, table: LinkageTable) -> MatchExplanation {
+        let i = Int(pair.a)
+        let j = Int(pair.b)
+        let evidence = ComparedField.allCases.map { field -> FieldEvidence in
+            let level = pair.vector[field]
+            let (weight, adjusted) = fieldWeight(field, level: level, table: table, row: i)
+            return FieldEvidence(
+                field: field, level: level, levelName: level == 0 ? "missing" : field.levelNames[level - 1],
+                valueA: table.value(i, field), valueB: table.value(j, field), weight: weight,
+                termFrequencyAdjusted: adjusted)
+        }
+        let total = model.priorWeight + evidence.reduce(0) { $0 + $1.weight }
+        return MatchExplanation(
+            recordA: table.recordIDs[i], recordB: table.recordIDs[j], fields: evidence,
+            priorWeight: model.priorWeight, totalWeight: total,
+            probability: MatchModel.probability(weight: total))
     }
-    let total = model.priorWeight + evidence.reduce(0) { $0 + $1.weight }
-    return MatchExplanation(
-      recordA: table.recordIDs[i], recordB: table.recordIDs[j], fields: evidence,
-      priorWeight: model.priorWeight, totalWeight: total,
-      probability: MatchModel.probability(weight: total))
-  }
 }

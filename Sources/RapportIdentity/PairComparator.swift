@@ -4,83 +4,91 @@
 /// (`Kowalski Jan` against `Jan Kowalski`, or a single Indonesian name filed as surname in one
 /// source and given name in another) and scores the crossed comparison when it agrees better.
 enum PairComparator {
-  @inline(__always)
-  static func compare(_ s: TableStorage, _ i: Int, _ j: Int) -> ComparisonVector {
-    var vector = ComparisonVector()
-    for field in ComparedField.allCases {
-      let level = fieldLevel(s, field, s.id(i, field.rawValue), s.id(j, field.rawValue))
-      vector.bits |= UInt64(level) << UInt64(field.rawValue * 4)
+    @inline(__always)
+    static func compare(_ s: TableStorage, _ i: Int, _ j: Int) -> ComparisonVector {
+        var vector = ComparisonVector()
+        for field in ComparedField.allCases {
+            let level = fieldLevel(s, field, s.id(i, field.rawValue), s.id(j, field.rawValue))
+            vector.bits |= UInt64(level) << UInt64(field.rawValue * 4)
+        }
+        let given = vector[.givenName]
+        let surname = vector[.surname]
+        if given != 1 || surname != 1 {
+            let crossGiven = fieldLevel(
+                s, .givenName, s.id(i, ComparedField.givenName.rawValue),
+                s.id(j, ComparedField.surname.rawValue))
+            let crossSurname = fieldLevel(
+                s, .surname, s.id(i, ComparedField.surname.rawValue),
+                s.id(j, ComparedField.givenName.rawValue))
+            let best = min(crossGiven == 0 ? 9 : crossGiven, crossSurname == 0 ? 9 : crossSurname)
+            if best <= 2, quality(crossGiven) + quality(crossSurname) > quality(given) + quality(surname) {
+                vector[.givenName] = crossGiven
+                vector[.surname] = crossSurname
+            }
+        }
+        return vector
     }
-    let given = vector[.givenName]
-    let surname = vector[.surname]
-    if given != 1 || surname != 1 {
-      let crossGiven = fieldLevel(
-        s, .givenName, s.id(i, ComparedField.givenName.rawValue),
-        s.id(j, ComparedField.surname.rawValue))
-      let crossSurname = fieldLevel(
-        s, .surname, s.id(i, ComparedField.surname.rawValue),
-        s.id(j, ComparedField.givenName.rawValue))
-      let best = min(crossGiven == 0 ? 9 : crossGiven, crossSurname == 0 ? 9 : crossSurname)
-      if best <= 2, quality(crossGiven) + quality(crossSurname) > quality(given) + quality(surname)
-      {
-        vector[.givenName] = crossGiven
-        vector[.surname] = crossSurname
-      }
+
+    /// Higher is better agreement; missing counts as no information.
+    @inline(__always)
+    private static func quality(_ level: Int) -> Int { level == 0 ? 0 : 6 - level }
+
+    @inline(__always)
+    static func fieldLevel(_ s: TableStorage, _ field: ComparedField, _ a: Int32, _ b: Int32) -> Int {
+        if a == 0 || b == 0 { return 0 }
+        if a == b { return 1 }
+        let x = s.text(a)
+        let y = s.text(b)
+        switch field.comparator {
+        case .name:
+            let similarity = JaroWinkler.similarity(x, y)
+            if similarity >= 0.92 { return 2 }
+            if similarity >= 0.80 || s.phonetic[Int(a)] == s.phonetic[Int(b)] { return 3 }
+            if EditDistance.distance(x, y, limit: 1) <= 1 { return 3 }
+            return similarity < 0.6 && x[0] != y[0] ? 5 : 4
+        case .text:
+            let similarity = JaroWinkler.similarity(x, y)
+            return similarity >= 0.90 ? 2 : similarity >= 0.80 ? 3 : 4
+        case .date:
+            if isDayMonthSwap(x, y) { return 2 }
+            let distance = EditDistance.distance(x, y, limit: 2)
+            if distance <= 1 { return 2 }
+            if distance == 2 { return 3 }
+            return yearsApart(x, y) >= 10 ? 5 : 4
+        case .code:
+            return EditDistance.distance(x, y, limit: 1) <= 1 ? 2 : 3
+        case .identifier:
+            let distance = EditDistance.distance(x, y, limit: 2)
+            return distance <= 1 ? 2 : distance == 2 ? 3 : 4
+        case .email:
+            return sameLocalPart(x, y) || JaroWinkler.similarity(x, y) >= 0.92 ? 2 : 3
+        case .exact:
+            return 2
+        }
     }
-    return vector
-  }
 
-  /// Higher is better agreement; missing counts as no information.
-  @inline(__always)
-  private static func quality(_ level: Int) -> Int { level == 0 ? 0 : 5 - level }
-
-  @inline(__always)
-  static func fieldLevel(_ s: TableStorage, _ field: ComparedField, _ a: Int32, _ b: Int32) -> Int {
-    if a == 0 || b == 0 { return 0 }
-    if a == b { return 1 }
-    let x = s.text(a)
-    let y = s.text(b)
-    switch field.comparator {
-    case .name:
-      let similarity = JaroWinkler.similarity(x, y)
-      if similarity >= 0.92 { return 2 }
-      if similarity >= 0.80 || s.phonetic[Int(a)] == s.phonetic[Int(b)] { return 3 }
-      return 4
-    case .text:
-      let similarity = JaroWinkler.similarity(x, y)
-      return similarity >= 0.90 ? 2 : similarity >= 0.80 ? 3 : 4
-    case .date:
-      if isDayMonthSwap(x, y) { return 2 }
-      let distance = EditDistance.distance(x, y, limit: 2)
-      return distance <= 1 ? 2 : distance == 2 ? 3 : 4
-    case .code:
-      return EditDistance.distance(x, y, limit: 1) <= 1 ? 2 : 3
-    case .identifier:
-      let distance = EditDistance.distance(x, y, limit: 2)
-      return distance <= 1 ? 2 : distance == 2 ? 3 : 4
-    case .email:
-      return sameLocalPart(x, y) || JaroWinkler.similarity(x, y) >= 0.92 ? 2 : 3
-    case .exact:
-      return 2
+    private static func yearsApart(_ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>) -> Int {
+        guard x.count >= 4, y.count >= 4 else { return 0 }
+        func year(_ z: UnsafeBufferPointer<UInt8>) -> Int { z.prefix(4).reduce(0) { $0 * 10 + Int($1 & 0x0F) } }
+        return abs(year(x) - year(y))
     }
-  }
 
-  private static func isDayMonthSwap(
-    _ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>
-  ) -> Bool {
-    guard x.count == 8, y.count == 8 else { return false }
-    for k in 0..<4 where x[k] != y[k] { return false }
-    return x[4] == y[6] && x[5] == y[7] && x[6] == y[4] && x[7] == y[5]
-  }
-
-  private static func sameLocalPart(
-    _ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>
-  ) -> Bool {
-    let at = UInt8(ascii: "@")
-    guard let i = x.firstIndex(of: at), let j = y.firstIndex(of: at), i == j, i > 0 else {
-      return false
+    private static func isDayMonthSwap(
+        _ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        guard x.count == 8, y.count == 8 else { return false }
+        for k in 0..<4 where x[k] != y[k] { return false }
+        return x[4] == y[6] && x[5] == y[7] && x[6] == y[4] && x[7] == y[5]
     }
-    for k in 0..<i where x[k] != y[k] { return false }
-    return true
-  }
+
+    private static func sameLocalPart(
+        _ x: UnsafeBufferPointer<UInt8>, _ y: UnsafeBufferPointer<UInt8>
+    ) -> Bool {
+        let at = UInt8(ascii: "@")
+        guard let i = x.firstIndex(of: at), let j = y.firstIndex(of: at), i == j, i > 0 else {
+            return false
+        }
+        for k in 0..<i where x[k] != y[k] { return false }
+        return true
+    }
 }

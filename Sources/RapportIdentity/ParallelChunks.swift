@@ -5,29 +5,29 @@ import Dispatch
 ///
 /// Chunks are numerous enough (several per core) that uneven blocks balance out.
 enum ParallelChunks {
-  static func map<T: Sendable>(
-    count: Int, minimumChunk: Int = 1024, _ body: @Sendable (Range<Int>) -> T
-  ) -> [T] {
-    guard count > 0 else { return [] }
-    let chunkCount = max(1, min(64, count / max(minimumChunk, 1)))
-    let size = (count + chunkCount - 1) / chunkCount
-    let results = ResultSlots<T>(count: chunkCount)
-    DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
-      let start = chunk * size
-      let end = min(count, start + size)
-      results.store(start < end ? body(start..<end) : nil, at: chunk)
+    static func map<T: Sendable>(
+        count: Int, minimumChunk: Int = 1024, _ body: @Sendable (Range<Int>) -> T
+    ) -> [T] {
+        guard count > 0 else { return [] }
+        let chunkCount = max(1, min(64, count / max(minimumChunk, 1)))
+        let size = (count + chunkCount - 1) / chunkCount
+        let results = ResultSlots<T>(count: chunkCount)
+        DispatchQueue.concurrentPerform(iterations: chunkCount) { chunk in
+            let start = chunk * size
+            let end = min(count, start + size)
+            results.store(start < end ? body(start..<end) : nil, at: chunk)
+        }
+        return results.values()
     }
-    return results.values()
-  }
 }
 
 /// Write-once slots filled by concurrent chunks; each slot is written by exactly one chunk
 /// before `values()` is read, which is what makes the unchecked sendability sound.
 private final class ResultSlots<T>: @unchecked Sendable {
-  private var slots: [T?]
-  init(count: Int) { slots = Array(repeating: nil, count: count) }
-  func store(_ value: T?, at index: Int) {
-    slots.withUnsafeMutableBufferPointer { $0[index] = value }
-  }
-  func values() -> [T] { slots.compactMap { $0 } }
+    private var slots: [T?]
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+    func store(_ value: T?, at index: Int) {
+        slots.withUnsafeMutableBufferPointer { $0[index] = value }
+    }
+    func values() -> [T] { slots.compactMap { $0 } }
 }

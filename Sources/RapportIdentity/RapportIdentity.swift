@@ -10,6 +10,6 @@
 /// It may not touch a database or the network: persistence belongs to `RapportStore`, and the
 /// only I/O here is reading and writing the files a caller names in file mode.
 public enum RapportIdentity {
-  /// The engine's version, reported by benchmarks and explanations.
-  public static let version = "1.0"
+    /// The engine's version, reported by benchmarks and explanations.
+    public static let version = "1.0"
 }

@@ -8,23 +8,23 @@
 
 /// A country whose reference data this target ships.
 public enum Country: String, Sendable, CaseIterable, Hashable, Codable {
-  /// The United States of America.
-  case us = "US"
-  /// Poland.
-  case pl = "PL"
-  /// Indonesia.
-  case id = "ID"
+    /// The United States of America.
+    case us = "US"
+    /// Poland.
+    case pl = "PL"
+    /// Indonesia.
+    case id = "ID"
 
-  /// Recognises an ISO 3166 alpha-2 or alpha-3 code or a common English or native name
-  /// (case-insensitive), e.g. `"pl"`, `"POL"`, `"Polska"`, `"United States"`.
-  public init?(code: String) {
-    switch code.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
-      .lowercased()
-    {
-    case "us", "usa", "united states", "united states of america", "america": self = .us
-    case "pl", "pol", "poland", "polska": self = .pl
-    case "id", "idn", "indonesia": self = .id
-    default: return nil
+    /// Recognises an ISO 3166 alpha-2 or alpha-3 code or a common English or native name
+    /// (case-insensitive), e.g. `"pl"`, `"POL"`, `"Polska"`, `"United States"`.
+    public init?(code: String) {
+        switch code.split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            .lowercased()
+        {
+        case "us", "usa", "united states", "united states of america", "america": self = .us
+        case "pl", "pol", "poland", "polska": self = .pl
+        case "id", "idn", "indonesia": self = .id
+        default: return nil
+        }
     }
-  }
 }

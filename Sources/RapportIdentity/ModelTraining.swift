@@ -1,0 +1,56 @@
+/// Fits a `MatchModel` without labels, in the manner of Splink's training sessions.
+///
+/// Plain EM over all candidate pairs is pulled towards a wrong solution: blocking makes
+/// non-matches agree on the blocked fields far more often than random pairs do, and households
+/// agree on a whole group of fields at once, so EM may call "same household" a match. Instead,
+/// `m` is estimated in several sessions, each on the pairs sharing one blocking key, with the
+/// fields that key is built from hidden (they agree by construction there). A field's `m` is
+/// the average over the sessions that saw it. `u` comes from random pairs; the prior is then
+/// fitted over all candidate pairs with `m` and `u` fixed.
+enum ModelTraining {
+    /// Sessions: a blocking key and the fields hidden in it. Besides the key's own fields, the
+    /// surname session hides the household fields (address and phone): relatives share surname
+    /// and often birth year, and would otherwise teach EM that a different given name is normal.
+    static let sessions: [(key: BlockingKey, hidden: [ComparedField])] = [
+        (
+            .surnamePhoneticBirthYear,
+            [.surname, .dateOfBirth, .streetNumber, .street, .locality, .city, .postcode, .state, .phone]
+        ),
+        (.givenPhoneticBirthDate, [.givenName, .dateOfBirth]),
+        (.namePair, [.givenName, .surname]),
+    ]
+
+    /// Minimum pairs for a session to count.
+    static let minimumSessionPairs = 50
+
+    static func train(
+        table: LinkageTable, pairs: [CandidatePair], blocks: BlockIndex, configuration: LinkageConfiguration
+    ) -> MatchModel {
+        let u = ExpectationMaximisation.estimateU(
+            table: table, sampleSize: min(configuration.randomPairSample, 40 * table.count), seed: configuration.seed)
+        let start = MatchModel.initial(u: u, termFrequencyBoostLimit: configuration.termFrequencyBoostLimit)
+        var sums = start.m.map { $0.map { _ in 0.0 } }
+        var seen = Array(repeating: 0, count: ComparedField.allCases.count)
+        for session in sessions {
+            let patterns = ExpectationMaximisation.patternCounts(pairs, hiding: session.hidden) { pair in
+                blocks.share(session.key, pair.a, pair.b)
+            }
+            guard patterns.reduce(0, { $0 + $1.count }) >= minimumSessionPairs else { continue }
+            let fitted = ExpectationMaximisation.fit(
+                start, patterns: patterns, maxIterations: configuration.maxEMIterations)
+            for field in ComparedField.allCases where !session.hidden.contains(field) {
+                seen[field.rawValue] += 1
+                for level in sums[field.rawValue].indices {
+                    sums[field.rawValue][level] += fitted.m[field.rawValue][level]
+                }
+            }
+        }
+        var model = start
+        for field in ComparedField.allCases where seen[field.rawValue] > 0 {
+            model.m[field.rawValue] = sums[field.rawValue].map { $0 / Double(seen[field.rawValue]) }
+        }
+        return ExpectationMaximisation.fit(
+            model, patterns: ExpectationMaximisation.patternCounts(pairs), maxIterations: configuration.maxEMIterations,
+            updateM: false)
+    }
+}
