@@ -18,6 +18,8 @@ enum ModelTraining {
         ),
         (.givenPhoneticBirthDate, [.givenName, .dateOfBirth]),
         (.namePair, [.givenName, .surname]),
+        (.email, [.email]),
+        (.phone, [.phone]),
     ]
 
     /// Minimum pairs for a session to count.
