@@ -175,12 +175,16 @@ class Server:
         say(f"server exit status: {self.proc.returncode}")
         self.log.close()
 
-    def log_tail(self, n: int = 60) -> str:
+    def log_excerpt(self, head: int = 40, last: int = 60) -> str:
+        """The whole log if short; else its start (where a crash says why) and its end."""
         try:
             with open(self.log_path, "rb") as f:
-                return tail(f.read().decode("utf-8", "replace"), n)
+                lines = f.read().decode("utf-8", "replace").rstrip("\n").splitlines()
         except OSError as e:
             return f"    (no server log: {e})"
+        if len(lines) > head + last + 10:
+            lines = lines[:head] + [f"... ({len(lines) - head - last} lines left out) ..."] + lines[-last:]
+        return "\n".join("    " + ln for ln in lines)
 
 
 def make_driver(workdir: str, chromium: str, chromedriver: str) -> webdriver.Chrome:
@@ -520,8 +524,8 @@ def main() -> int:
     if shots_list:
         say("screenshots:\n" + "\n".join("    " + s for s in shots_list))
     if failure:
-        print("\n--- server log (tail) ---", flush=True)
-        print(server.log_tail(80))
+        print(f"\n--- server log ({server.log_path}) ---", flush=True)
+        print(server.log_excerpt())
         print(f"\nBROWSER CHECK FAILED: {failure}", flush=True)
         print(f"(after {c.count} checks that held; workdir {workdir})", flush=True)
         return 1
