@@ -1,0 +1,46 @@
+import Foundation
+import Hummingbird
+import RapportCore
+import RapportStore
+
+/// `/customers` (search by name, e-mail, phone or ID) and `/customers/{id}` (the 360 page).
+struct CustomerPages {
+    let store: Store
+    let views: WebViews
+
+    struct SearchPage {
+        let chrome: PageChrome
+        let query: String
+        let results: [Result]
+        let searched: Bool
+        let nextCursor: String?
+
+        struct Result { let id: String; let name: String; let country: String; let born: String; let status: String }
+    }
+
+    func register(on web: RouterGroup<AppRequestContext>) {
+        web.get("customers") { request, context -> Response in
+            let actor = try context.actor(needing: .readPeople)
+            let params = try ListParameters(request)
+            let query = params["q"] ?? ""
+            let page = try await store.people.list(
+                PersonFilter(text: query.isEmpty ? nil : query),
+                order: query.isEmpty ? ListOrder(column: "created_at", descending: true) : ListOrder(column: "search_family", descending: false),
+                cursor: params.cursor, limit: 25, by: actor)
+            let results = page.items.map {
+                SearchPage.Result(
+                    id: $0.id.rawValue, name: $0.displayName, country: $0.country ?? "", born: $0.birthDate.map { String($0.year) } ?? "",
+                    status: $0.status == .active ? "" : $0.status.rawValue)
+            }
+            let model = SearchPage(
+                chrome: PageChrome(title: "Customers", active: "/customers", context: context), query: query, results: results,
+                searched: !query.isEmpty, nextCursor: page.nextCursor)
+            return views.page("customers", model)
+        }
+        web.get("customers/:id") { request, context -> Response in
+            let actor = try context.actor(needing: .readPeople)
+            let view = try await store.customers.view(of: try request.pathID(context, entity: "person"), by: actor)
+            return views.page("customer", CustomerPageModel(view: view, context: context))
+        }
+    }
+}

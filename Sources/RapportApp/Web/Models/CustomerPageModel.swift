@@ -1,0 +1,94 @@
+import Foundation
+import RapportCore
+import RapportStore
+
+/// The customer 360 page: a ``CustomerView`` flattened into what the template shows.
+struct CustomerPageModel {
+    let chrome: PageChrome
+    let id: String
+    let name: String
+    let facts: [Fact]
+    let contactPoints: [ContactRow]
+    let pastContactPoints: [ContactRow]
+    let householdName: String?
+    let householdID: String?
+    let householdMembers: [PersonLink]
+    let memberships: [MembershipRow]
+    let value: [Fact]
+    let purchases: [PurchaseRow]
+    let interactions: [InteractionRow]
+    let channelChart: String?
+    let attributes: [Fact]
+    let suppressed: String?
+
+    struct Fact { let label: String; let value: String }
+    struct ContactRow { let kind: String; let value: String; let label: String; let period: String; let primary: Bool }
+    struct PersonLink { let id: String; let name: String }
+    struct MembershipRow { let organisationID: String; let organisation: String; let role: String; let period: String }
+    struct PurchaseRow { let date: String; let kind: String; let isReturn: Bool; let reference: String; let total: String; let margin: String; let items: String; let channel: String }
+    struct InteractionRow { let date: String; let channel: String; let direction: String; let staff: String; let outcome: String; let subject: String }
+
+    init(view: CustomerView, context: AppRequestContext) {
+        let p = view.person
+        chrome = PageChrome(title: p.displayName, active: "/customers", context: context)
+        id = p.id.rawValue
+        name = p.displayName
+        var facts = [Fact(label: "Person ID", value: p.id.rawValue)]
+        if let birth = p.birthDate {
+            facts.append(Fact(label: "Born", value: "\(birth) (age \(birth.years(until: LocalDate(Date()))))"))
+        }
+        if let gender = p.gender { facts.append(Fact(label: "Gender", value: gender.rawValue)) }
+        if let language = p.language { facts.append(Fact(label: "Language", value: language)) }
+        if let country = p.country { facts.append(Fact(label: "Country", value: country)) }
+        facts.append(Fact(label: "Customer since", value: LocalDate(p.createdAt).description))
+        self.facts = facts
+        suppressed = p.status == .active ? nil : p.status.rawValue.replacingOccurrences(of: "_", with: " ")
+        let today = LocalDate(Date())
+        let rows = view.contactPoints.map { c in
+            (c.isCurrent(on: today), ContactRow(
+                kind: c.kind.rawValue, value: c.value, label: c.label ?? "", period: Self.period(c.validFrom, c.validTo), primary: c.isPrimary))
+        }
+        contactPoints = rows.filter(\.0).map(\.1)
+        pastContactPoints = rows.filter { !$0.0 }.map(\.1)
+        householdName = view.household?.name
+        householdID = view.household?.id.rawValue
+        householdMembers = view.householdMembers.map { PersonLink(id: $0.id.rawValue, name: $0.displayName) }
+        memberships = view.memberships.map {
+            MembershipRow(organisationID: $0.organisation.id.rawValue, organisation: $0.organisation.name, role: $0.role, period: Self.period($0.since, $0.until))
+        }
+        var value = [
+            Fact(label: "Purchases", value: String(view.value.purchases)), Fact(label: "Returns", value: String(view.value.returns)),
+        ]
+        value += view.value.revenue.map { Fact(label: "Net revenue", value: $0.formatted) }
+        value += view.value.margin.map { Fact(label: "Contribution margin", value: $0.formatted) }
+        if let first = view.value.firstPurchase { value.append(Fact(label: "First purchase", value: LocalDate(first).description)) }
+        if let last = view.value.lastPurchase { value.append(Fact(label: "Last purchase", value: LocalDate(last).description)) }
+        self.value = value
+        purchases = view.purchases.map { p in
+            PurchaseRow(
+                date: LocalDate(p.occurredAt).description, kind: p.kind.rawValue, isReturn: p.kind == .return, reference: p.reference ?? "",
+                total: p.total.formatted, margin: p.margin.formatted,
+                items: p.lines.map { "\($0.quantity) × \($0.product)" + ($0.brand.map { " (\($0))" } ?? "") }.joined(separator: ", "),
+                channel: p.channel.map(ChannelLabel.of) ?? "")
+        }
+        interactions = view.interactions.map { i in
+            InteractionRow(
+                date: Timestamp.format(i.occurredAt).prefix(16).replacingOccurrences(of: "T", with: " "), channel: ChannelLabel.of(i.channel),
+                direction: i.direction.rawValue, staff: i.staffName ?? "", outcome: i.outcome.rawValue.replacingOccurrences(of: "_", with: " "),
+                subject: i.subject ?? "")
+        }
+        channelChart =
+            view.channelMix.isEmpty
+            ? nil : BarChart(title: "Interactions by channel", bars: view.channelMix.map { .init(label: ChannelLabel.of($0.channel), value: Double($0.count)) }, width: 420).svg
+        attributes = view.attributes.map { Fact(label: $0.label, value: $0.value) }
+    }
+
+    static func period(_ from: LocalDate?, _ to: LocalDate?) -> String {
+        switch (from, to) {
+        case (nil, nil): ""
+        case (let from?, nil): "since \(from)"
+        case (nil, let to?): "until \(to)"
+        case (let from?, let to?): "\(from) – \(to)"
+        }
+    }
+}

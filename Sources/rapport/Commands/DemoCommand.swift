@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import RapportCore
+import RapportDemo
+import RapportStore
+
+/// `rapport demo`: load the seeded demo data set into an empty database.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Load the deterministic demo data set (US, Poland, Indonesia) into an empty database.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "How many people (up to millions).") var people = 10_000
+    @Option(help: "Seed: the same seed gives the same data.") var seed: UInt64 = 2026
+    @Flag(help: "Load even if the database already holds people.") var force = false
+
+    func run() async throws {
+        try await store.withStore { store in
+            let empty = try await store.isEmpty()
+            guard force || empty else {
+                throw ValidationError("The database already holds people; pass --force to add the demo data anyway.")
+            }
+            try await DemoLoader(store: store).load(people: people, seed: seed)
+        }
+    }
+}
+
+/// Streams the demo batches into the store with a progress bar.
+struct DemoLoader {
+    let store: Store
+
+    func load(people: Int, seed: UInt64 = 2026) async throws {
+        let dataset = DemoDataset(DemoConfiguration(people: people, seed: seed))
+        let loader = BulkLoader(store: store)
+        let progress = ProgressBar(total: people, label: "demo people")
+        let started = Date()
+        var records = 0
+        for batch in dataset.batches() {
+            try await loader.load(batch, by: .system)
+            records += batch.count
+            progress.advance(by: batch.people.count)
+        }
+        progress.finish()
+        print(String(format: "Loaded %d records in %.1f s.", records, Date().timeIntervalSince(started)))
+    }
+}
