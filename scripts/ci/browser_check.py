@@ -335,7 +335,9 @@ def browser_checks(ui: UI, c: Checks, password: str) -> None:
     login_form(ui, USERNAME, password)
     ui.wait_css("nav#main-nav", "dashboard after logging in")
     c.ok(ui.path() == "/", "login redirects to the dashboard /", f"on {ui.path()}")
-    c.ok(ui.has("nav#main-nav form#logout-form"), "the nav holds form#logout-form")
+    where = ("in nav#main-nav" if ui.has("nav#main-nav form#logout-form")
+             else "in the page header" if ui.has("header form#logout-form") else "elsewhere on the page")
+    c.ok(ui.has("form#logout-form"), "the dashboard has form#logout-form", where)
     ui.screenshot("dashboard")
 
     # --- customer search -------------------------------------------------------------
