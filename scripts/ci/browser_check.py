@@ -12,7 +12,9 @@ What it does, against a real `rapport serve` on 127.0.0.1:
   5. the person's 360 page shows h1.person-name = the name, contact points, household,
      organisations, purchases and interactions sections, loads nothing from elsewhere;
   6. the same page at tablet width (820x1180): same content, no sideways scrolling;
-  7. logging out through form#logout-form ends the session.
+     the same person is found again by full name, e-mail, phone and person ID;
+  7. logging out through form#logout-form ends the session;
+  8. with JavaScript off, logging in, searching and the 360 page still work.
 Screenshots go to WORKDIR/screenshots (paths printed). Any failure exits 1 with a message,
 the page's URL and text, and the tail of the server log. The server is stopped on exit.
 
@@ -187,12 +189,13 @@ class Server:
         return "\n".join("    " + ln for ln in lines)
 
 
-def make_driver(workdir: str, chromium: str, chromedriver: str) -> webdriver.Chrome:
+def make_driver(workdir: str, chromium: str, chromedriver: str, javascript: bool = True) -> webdriver.Chrome:
+    profile = "chromium-profile" if javascript else "chromium-profile-nojs"
     opts = webdriver.ChromeOptions()
     opts.binary_location = chromium
     for a in [
         "--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-        "--window-size=1280,900", "--lang=en-US", f"--user-data-dir={workdir}/chromium-profile",
+        "--window-size=1280,900", "--lang=en-US", f"--user-data-dir={workdir}/{profile}",
         "--no-first-run", "--no-default-browser-check", "--disable-extensions",
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
         "--disable-default-apps", "--disable-domain-reliability", "--no-pings",
@@ -205,7 +208,9 @@ def make_driver(workdir: str, chromium: str, chromedriver: str) -> webdriver.Chr
     ]:
         opts.add_argument(a)
     opts.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    service = Service(executable_path=chromedriver, log_output=os.path.join(workdir, "chromedriver.log"))
+    if not javascript:
+        opts.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
+    service = Service(executable_path=chromedriver, log_output=os.path.join(workdir, f"chromedriver-{profile}.log"))
     driver = webdriver.Chrome(service=service, options=opts)
     driver.set_page_load_timeout(PAGE_LOAD)
     driver.set_script_timeout(10)
@@ -213,9 +218,9 @@ def make_driver(workdir: str, chromium: str, chromedriver: str) -> webdriver.Chr
 
 
 class UI:
-    def __init__(self, driver: webdriver.Chrome, base: str, shots: str) -> None:
+    def __init__(self, driver: webdriver.Chrome, base: str, shots: str, first: int = 0) -> None:
         self.d, self.base, self.shots = driver, base, shots
-        self.n = 0
+        self.n = first
 
     def get(self, path: str) -> None:
         self.d.get(self.base + path)
@@ -309,7 +314,8 @@ def check_not_logged_in(ui: UI, c: Checks, why: str) -> None:
          f"{why}: /customers leads to the login form", f"landed on {ui.path()}")
 
 
-def browser_checks(ui: UI, c: Checks, password: str) -> None:
+def browser_checks(ui: UI, c: Checks, password: str) -> str:
+    """The main pass; returns the name of the customer it opened."""
     d = ui.d
     # --- a wrong password --------------------------------------------------------------
     say("wrong password")
@@ -390,6 +396,8 @@ def browser_checks(ui: UI, c: Checks, password: str) -> None:
     c.ok(re.fullmatch(r"/customers/[^/]+", ui.path()) is not None, "the link opens /customers/{personID}", ui.path())
     c.ok(urllib.parse.urlparse(href).path == ui.path(), "the page is the one the link named", href)
     check_360(ui, c, name, "1280x900")
+    person_path = ui.path()
+    contact_text = " | ".join(norm(e.text) for e in d.find_elements(By.CSS_SELECTOR, "section#contact-points .contact-point"))
     foreign = ui.foreign_resources()
     c.ok(not foreign, "the 360 page loads nothing from other origins", ", ".join(foreign[:5]))
     ui.screenshot("customer-360-1280", full_page=True)
@@ -412,9 +420,28 @@ def browser_checks(ui: UI, c: Checks, password: str) -> None:
     for e in logs[:10]:
         say(f"warning: browser console: {e.get('message', '')[:200]}")
 
+    # --- finding the same person by full name, e-mail, phone and ID -------------------
+    say("searching by full name, e-mail, phone and person ID")
+    terms = [("full name", name), ("person ID", person_path.rsplit("/", 1)[-1])]
+    m = re.search(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", contact_text)
+    if m:
+        terms.append(("e-mail", m.group(0)))
+    m = re.search(r"\+?\d[\d ()./-]{6,}\d", contact_text)
+    if m:
+        terms.append(("phone", m.group(0)))
+    misses = []
+    for kind, term in terms:
+        found, shown = search_for(ui, term, person_path)
+        if found:
+            c.ok(True, f"searching the {kind} {term!r} finds the person", shown)
+        else:
+            say(f"  MISS: searching the {kind} {term!r} does not find {person_path}: {shown}")
+            misses.append(f"{kind} {term!r}")
+    c.ok(not misses, "the person is found by each of " + ", ".join(k for k, _ in terms),
+         "not found by " + "; ".join(misses) if misses else "")
+
     # --- logging out -----------------------------------------------------------------
     say("logging out")
-    d.refresh()
     form = ui.wait_css("form#logout-form", "logging out")
     c.ok((form.get_attribute("method") or "").lower() == "post", "form#logout-form posts",
          f"method={form.get_attribute('method')!r} action={form.get_attribute('action')!r}")
@@ -427,6 +454,52 @@ def browser_checks(ui: UI, c: Checks, password: str) -> None:
         form.submit()
     ui.wait_navigation_from(form, "logging out")
     check_not_logged_in(ui, c, "after logging out")
+    return name
+
+
+def no_javascript_pass(ui: UI, c: Checks, password: str, name: str) -> None:
+    """The UI is server-rendered: log in, search and the 360 page must work with JavaScript off."""
+    d = ui.d
+    say("JavaScript off: log in, search, open the customer 360 page")
+    ui.get("/login")
+    ui.wait_css("input#username", "login page without JavaScript")
+    c.ok(d.execute_script("return 1") == 1 and not ui.has("html.js"), "JavaScript off: the login page renders")
+    login_form(ui, USERNAME, password)
+    ui.wait_css("nav#main-nav", "dashboard after logging in without JavaScript")
+    c.ok(ui.path() == "/", "JavaScript off: login reaches the dashboard", f"on {ui.path()}")
+    ui.get("/customers")
+    form = ui.wait_css("form#customer-search", "customer search without JavaScript")
+    q = ui.wait_css("form#customer-search input#search-q", "customer search without JavaScript")
+    surname = name.split()[-1]
+    q.send_keys(surname)
+    q.send_keys(Keys.RETURN)
+    ui.wait_navigation_from(form, f"searching for {surname!r} without JavaScript")
+    ui.wait_css("form#customer-search", "search results without JavaScript")
+    links = [a for a in d.find_elements(By.CSS_SELECTOR, "a.customer-link")
+             if (norm(a.text) or norm(a.get_attribute("textContent"))) == name]
+    c.ok(bool(links), f"JavaScript off: searching {surname!r} finds {name!r}")
+    links[0].click()
+    h1 = ui.wait_css("h1.person-name", "customer 360 page without JavaScript")
+    c.ok(norm(h1.text) == name, "JavaScript off: the 360 page shows the person", repr(norm(h1.text)))
+    ui.screenshot("customer-360-no-javascript")
+
+
+def search_for(ui: UI, term: str, person_path: str) -> tuple[bool, str]:
+    """Search through form#customer-search; is a link to person_path among the results?"""
+    ui.get("/customers")
+    form = ui.wait_css("form#customer-search", "customer search page")
+    q = ui.wait_css("form#customer-search input#search-q", "customer search page")
+    q.clear()
+    q.send_keys(term)
+    q.send_keys(Keys.RETURN)
+    ui.wait_navigation_from(form, f"searching for {term!r}")
+    ui.wait_css("form#customer-search", "search results page")
+    links = ui.d.find_elements(By.CSS_SELECTOR, "a.customer-link")
+    paths = [urllib.parse.urlparse(a.get_attribute("href") or "").path for a in links]
+    shown = f"{len(links)} result(s) at {ui.d.current_url}"
+    if not links:
+        shown += f"; page says: {ui.body_text(400)!r}"
+    return person_path in paths, shown
 
 
 def check_360(ui: UI, c: Checks, name: str, size: str) -> None:
@@ -496,7 +569,13 @@ def main() -> int:
         say(f"Chromium {driver.capabilities.get('browserVersion')}, "
             f"chromedriver {driver.capabilities.get('chrome', {}).get('chromedriverVersion', '?').split(' ')[0]}")
         ui = UI(driver, server.base, shots)
-        browser_checks(ui, c, password)
+        name = browser_checks(ui, c, password)
+        driver.quit()
+        driver = None
+        say("starting headless Chromium with JavaScript off")
+        driver = make_driver(workdir, args.chromium, args.chromedriver, javascript=False)
+        ui = UI(driver, server.base, shots, first=ui.n)
+        no_javascript_pass(ui, c, password, name)
     except CheckFailed as e:
         failure = str(e)
     except (WebDriverException, TimeoutException) as e:
