@@ -1,0 +1,119 @@
+import Foundation
+import RapportCore
+
+/// The demo data set: a seeded, deterministic population of people in the US, Poland and
+/// Indonesia with households, organisations, purchases, returns and interactions, delivered
+/// in ``RecordBatch``es for the store's bulk loader.
+///
+/// ```swift
+/// let dataset = DemoDataset(DemoConfiguration(people: 100_000, seed: 7))
+/// try await dataset.generate { batch in try await loader.load(batch, by: .system) }
+/// ```
+///
+/// The first batch carries the records everything else refers to — sources (touchpoints),
+/// staff users, organisations with their contact points and orders — and no people; every
+/// later batch carries whole households of about `batchSize` people with everything that
+/// belongs to them. A record only refers to records of its own or an earlier batch.
+/// Memory stays bounded by one or two batches however many people are asked for.
+public struct DemoDataset: Sendable {
+    public let configuration: DemoConfiguration
+
+    public init(_ configuration: DemoConfiguration = DemoConfiguration()) {
+        self.configuration = configuration
+    }
+
+    /// The batches, made one by one as the sequence is iterated.
+    public func batches() -> DemoBatches {
+        DemoBatches(configuration: configuration)
+    }
+
+    /// Hands every batch to `sink` in order. Batches are made ahead on as many tasks as
+    /// there are processors while `sink` works, so generation overlaps with loading and
+    /// uses every core; at most that many batches wait in memory.
+    public func generate(into sink: (RecordBatch) async throws -> Void) async rethrows {
+        let factory = HouseholdFactory(reference: DemoReference(configuration))
+        var plans = BatchPlanner(factory: factory).makeIterator()
+        let lanes = max(2, ProcessInfo.processInfo.activeProcessorCount)
+        var inFlight: [Task<RecordBatch, Never>] = []
+        try await sink(factory.reference.batch)
+        while true {
+            while inFlight.count < lanes, let plan = plans.next() {
+                inFlight.append(Task { plan.make(with: factory) })
+            }
+            guard !inFlight.isEmpty else { return }
+            try await sink(await inFlight.removeFirst().value)
+        }
+    }
+}
+
+/// The demo data set's batches as a lazy sequence; see ``DemoDataset``.
+public struct DemoBatches: Sequence, Sendable {
+    let configuration: DemoConfiguration
+
+    public func makeIterator() -> Iterator {
+        Iterator(factory: HouseholdFactory(reference: DemoReference(configuration)))
+    }
+
+    public struct Iterator: IteratorProtocol {
+        private let factory: HouseholdFactory
+        private var plans: BatchPlanner.Iterator
+        private var referenceDelivered = false
+
+        init(factory: HouseholdFactory) {
+            self.factory = factory
+            plans = BatchPlanner(factory: factory).makeIterator()
+        }
+
+        public mutating func next() -> RecordBatch? {
+            if !referenceDelivered {
+                referenceDelivered = true
+                return factory.reference.batch
+            }
+            return plans.next()?.make(with: factory)
+        }
+    }
+}
+
+/// Which households go into which batch: whole households until the batch holds at least
+/// `batchSize` people, the last household cut so the total is exactly `people`.
+struct BatchPlanner: Sequence {
+    let factory: HouseholdFactory
+
+    struct Plan: Sendable {
+        let households: Range<Int>
+        /// People still to make when the batch starts.
+        let remaining: Int
+
+        func make(with factory: HouseholdFactory) -> RecordBatch {
+            var batch = RecordBatch()
+            var left = remaining
+            for index in households where left > 0 {
+                left -= factory.make(index, limit: left, into: &batch)
+            }
+            return batch
+        }
+    }
+
+    func makeIterator() -> Iterator {
+        Iterator(factory: factory, remaining: factory.reference.configuration.people)
+    }
+
+    struct Iterator: IteratorProtocol {
+        let factory: HouseholdFactory
+        var remaining: Int
+        var nextHousehold = 0
+
+        mutating func next() -> Plan? {
+            guard remaining > 0 else { return nil }
+            let start = nextHousehold
+            var people = 0
+            let target = Swift.min(remaining, factory.reference.configuration.batchSize)
+            while people < target {
+                people += factory.plannedSize(nextHousehold)
+                nextHousehold += 1
+            }
+            defer { remaining -= Swift.min(people, remaining) }
+            return Plan(households: start..<nextHousehold, remaining: remaining)
+        }
+    }
+}
