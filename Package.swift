@@ -69,15 +69,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        .target(
+            name: "RapportTestSupport", dependencies: ["RapportStore", "RapportDemo", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/RapportTestSupport"),
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"]),
         .testTarget(name: "RapportIdentityTests", dependencies: ["RapportIdentity"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RapportValueTests", dependencies: ["RapportValue"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RapportDemoTests", dependencies: ["RapportDemo"]),
-        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportDemo"]),
+        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportDemo", "RapportTestSupport"]),
         .testTarget(
             name: "RapportAppTests",
             dependencies: [
-                "RapportApp", "RapportStore", "RapportDemo",
+                "RapportApp", "RapportStore", "RapportDemo", "RapportTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -78,8 +78,14 @@ public enum AddressStandardizer {
             "drive": "Dr", "lane": "Ln", "court": "Ct", "place": "Pl", "apartment": "Apt", "suite": "Ste",
             "north": "N", "south": "S", "east": "E", "west": "W",
         ],
-        "PL": ["ulica": "ul.", "ul": "ul.", "aleja": "al.", "al": "al.", "aleje": "al.", "plac": "pl.", "osiedle": "os.", "os": "os."],
-        "ID": ["jalan": "Jl.", "jl": "Jl.", "jln": "Jl.", "jln.": "Jl.", "gang": "Gg.", "gg": "Gg.", "kompleks": "Komp.", "perumahan": "Perum."],
+        "PL": [
+            "ulica": "ul.", "ul": "ul.", "ul.": "ul.", "aleja": "al.", "al": "al.", "al.": "al.", "aleje": "al.", "plac": "pl.",
+            "pl.": "pl.", "osiedle": "os.", "os": "os.", "os.": "os.",
+        ],
+        "ID": [
+            "jalan": "Jl.", "jl": "Jl.", "jl.": "Jl.", "jln": "Jl.", "jln.": "Jl.", "gang": "Gg.", "gg": "Gg.", "gg.": "Gg.",
+            "kompleks": "Komp.", "perumahan": "Perum.", "no": "No.", "no.": "No.",
+        ],
     ]
 
     private static func abbreviate(_ line: String, country: String) -> String {

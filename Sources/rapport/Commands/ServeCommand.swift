@@ -55,7 +55,7 @@ struct ServeCommand: AsyncParsableCommand {
             print("Sign in as '\(firstLogin.username)' with the one-time password: \(firstLogin.password)")
             print("(shown only now; create more users with `rapport user create`)\n")
         }
-        fflush(stdout)
+        fflush(nil)
         try await app.runService()
     }
 

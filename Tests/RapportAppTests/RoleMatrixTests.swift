@@ -1,0 +1,64 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import RapportApp
+import RapportCore
+import Testing
+
+@Suite("Every role × every API route (R10.1)")
+struct RoleMatrixTests {
+    @Test func eachRouteRefusesExactlyTheRolesWithoutItsPermission() async throws {
+        try await AppFixture.run { client, fixture in
+            let ids = [
+                "people": try await fixture.anyID("people"), "organisations": try await fixture.anyID("organisations"),
+                "households": try await fixture.anyID("households"), "interactions": try await fixture.anyID("interactions"),
+                "purchases": try await fixture.anyID("purchases"),
+            ]
+            let routes = fixture.routes.all
+            #expect(routes.count >= 20)
+            for route in routes {
+                let segments = route.path.split(separator: "/").map(String.init)
+                let collection = segments.count > 2 ? segments[2] : ""
+                let uri = "/" + segments.map { $0 == "{id}" ? ids[collection] ?? "x" : $0 == "{key}" ? "no_such_key" : $0 }.joined(separator: "/")
+                for role in Role.allCases {
+                    let allowed = route.permission.map(role.permissions.contains) ?? true
+                    let body = route.method == "GET" ? nil : ByteBuffer(string: "{}")
+                    try await client.execute(uri: uri, method: .init(route.method)!, headers: fixture.headers(role), body: body) { response in
+                        if allowed {
+                            #expect(response.status != .forbidden, "\(role) \(route.method) \(uri) was refused")
+                            #expect(response.status.code < 500, "\(role) \(route.method) \(uri) failed: \(response.body.text)")
+                        } else {
+                            #expect(response.status == .forbidden, "\(role) \(route.method) \(uri) answered \(response.status)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test func openAPIDocumentDescribesExactlyTheRegisteredRoutes() async throws {
+        try await AppFixture.run { client, fixture in
+            var documented: Set<String> = []
+            var permissions: [String: String] = [:]
+            try await client.execute(uri: "/api/v1/openapi.json", method: .get) { response in
+                #expect(response.status == .ok)
+                let doc = response.body.json
+                #expect(doc["openapi"] as? String == "3.1.0")
+                for (path, item) in doc["paths"] as? [String: [String: Any]] ?? [:] {
+                    for (method, operation) in item {
+                        let key = "\(method.uppercased()) \(path)"
+                        documented.insert(key)
+                        permissions[key] = (operation as? [String: Any])?["x-rapport-permission"] as? String
+                    }
+                }
+            }
+            let registered = Set(fixture.routes.all.map { "\($0.method) \($0.path)" })
+            #expect(registered.subtracting(documented).sorted() == [], "routes missing from openapi.json")
+            #expect(documented.subtracting(registered).sorted() == [], "documented routes that do not exist")
+            for route in fixture.routes.all {
+                #expect(permissions["\(route.method) \(route.path)"] == route.permission?.rawValue, "permission of \(route.method) \(route.path)")
+            }
+        }
+    }
+}

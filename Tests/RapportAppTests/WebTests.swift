@@ -1,0 +1,103 @@
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import NIOCore
+import RapportApp
+import RapportCore
+import Testing
+
+@Suite("Web UI: login, CSRF, customer pages (R10.4, R1.11)")
+struct WebTests {
+    func form(_ fields: [String: String]) -> ByteBuffer {
+        ByteBuffer(string: fields.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)" }.joined(separator: "&"))
+    }
+
+    var formHeaders: HTTPFields { [.contentType: "application/x-www-form-urlencoded"] }
+
+    /// Signs in and returns the session cookie header value.
+    func signIn(_ client: any TestClientProtocol, as username: String = "u.administrator") async throws -> String {
+        try await client.execute(
+            uri: "/login", method: .post, headers: formHeaders,
+            body: form(["username": username, "password": AppFixture.password, "next": "/customers"])
+        ) { response in
+            #expect(response.status == .seeOther)
+            #expect(response.headers[.location] == "/customers")
+            let cookie = response.headers[.setCookie] ?? ""
+            #expect(cookie.contains("HttpOnly"))
+            return String(cookie.split(separator: ";")[0])
+        }
+    }
+
+    @Test func pagesNeedASession() async throws {
+        try await AppFixture.run { client, _ in
+            try await client.execute(uri: "/customers", method: .get) { response in
+                #expect(response.status == .seeOther)
+                #expect(response.headers[.location]?.hasPrefix("/login") == true)
+            }
+            try await client.execute(uri: "/login", method: .get) { #expect($0.body.text.contains("id=\"login-submit\"")) }
+        }
+    }
+
+    @Test func searchAndThe360PageShowTheCustomer() async throws {
+        try await AppFixture.run { client, fixture in
+            let cookie = try await signIn(client)
+            let person = try await fixture.store.customers.view(of: PersonID(rawValue: try await fixture.anyPersonID()), by: .system).person
+            let surname = (person.familyName ?? person.givenName)!
+            try await client.execute(uri: "/customers?q=\(surname.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.status == .ok)
+                #expect(response.body.text.contains("href=\"/customers/\(person.id)\">\(person.displayName)</a>"))
+            }
+            try await client.execute(uri: "/customers/\(person.id)", method: .get, headers: [.cookie: cookie]) { response in
+                let html = response.body.text
+                #expect(html.contains("<h1 class=\"person-name\">\(person.displayName)</h1>"))
+                for section in ["contact-points", "household", "organisations", "purchases", "interactions"] {
+                    #expect(html.contains("id=\"\(section)\""), "section \(section)")
+                }
+            }
+            try await client.execute(uri: "/customers/per_01AAAAAAAAAAAAAAAAAAAAAAAA", method: .get, headers: [.cookie: cookie]) {
+                #expect($0.status == .notFound)
+            }
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { #expect($0.body.text.contains("<svg class=\"chart\"")) }
+            try await client.execute(uri: "/admin/audit", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.body.text.contains("customer 360"))
+            }
+        }
+    }
+
+    @Test func formsWithoutTheCSRFTokenAreRefused() async throws {
+        try await AppFixture.run { client, _ in
+            let cookie = try await signIn(client)
+            var headers = formHeaders
+            headers[.cookie] = cookie
+            try await client.execute(uri: "/logout", method: .post, headers: headers, body: form(["csrf": "forged"])) { #expect($0.status == .forbidden) }
+            let page = try await client.execute(uri: "/customers", method: .get, headers: [.cookie: cookie]) { $0.body.text }
+            let csrf = try #require(page.firstMatch(of: /name="csrf" value="([^"]+)"/)?.1)
+            try await client.execute(uri: "/logout", method: .post, headers: headers, body: form(["csrf": String(csrf)])) { #expect($0.status == .seeOther) }
+            try await client.execute(uri: "/customers", method: .get, headers: [.cookie: cookie]) { #expect($0.status == .seeOther) }
+        }
+    }
+
+    @Test func rolesWithoutAuditRightsCannotOpenTheAuditLog() async throws {
+        try await AppFixture.run { client, _ in
+            let cookie = try await signIn(client, as: "u.marketer")
+            try await client.execute(uri: "/admin/audit", method: .get, headers: [.cookie: cookie]) { #expect($0.status == .forbidden) }
+            try await client.execute(uri: "/customers", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(!response.body.text.contains("href=\"/admin/audit\""))
+            }
+        }
+    }
+
+    @Test func repeatedWrongPasswordsAreThrottled() async throws {
+        try await AppFixture.run { client, _ in
+            for _ in 0..<5 {
+                try await client.execute(uri: "/login", method: .post, headers: formHeaders, body: form(["username": "u.host", "password": "wrong-password-123"])) {
+                    #expect($0.status == .unauthorized)
+                }
+            }
+            try await client.execute(uri: "/login", method: .post, headers: formHeaders, body: form(["username": "u.host", "password": AppFixture.password])) { response in
+                #expect(response.status == .tooManyRequests)
+                #expect(response.headers[.retryAfter] != nil)
+            }
+        }
+    }
+}

@@ -1,0 +1,82 @@
+import Foundation
+import Logging
+import RapportCore
+import RapportDemo
+import RapportStore
+
+/// A fresh, migrated store for one test: a new SQLite file by default, or — when
+/// `RAPPORT_TEST_POSTGRES_URL` is set — a new schema on that PostgreSQL server, so the
+/// same tests prove both backends. Always call ``close()`` (use ``withTestStore(_:)``).
+public struct TestStore: Sendable {
+    public let store: Store
+    private let cleanup: @Sendable () async -> Void
+
+    public static var backend: String {
+        ProcessInfo.processInfo.environment["RAPPORT_TEST_POSTGRES_URL"].map { _ in "postgres" } ?? "sqlite"
+    }
+
+    public static func make() async throws -> TestStore {
+        var logger = Logger(label: "test")
+        logger.logLevel = .warning
+        let suffix = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+        if let url = ProcessInfo.processInfo.environment["RAPPORT_TEST_POSTGRES_URL"], !url.isEmpty {
+            let schema = "t_\(suffix)"
+            let admin = try await Database.open(.postgres(url: url), logger: logger, connections: 1)
+            try await admin.sql.raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
+            let store = try await Store.open(.postgres(url: url, schema: schema), logger: logger)
+            return TestStore(store: store) {
+                await store.database.shutdown()
+                try? await admin.sql.raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run()
+                await admin.shutdown()
+            }
+        }
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-test-\(suffix)")
+        let store = try await Store.open(.dataDirectory(folder.path), logger: logger)
+        return TestStore(store: store) {
+            await store.database.shutdown()
+            try? FileManager.default.removeItem(at: folder)
+        }
+    }
+
+    public func close() async { await cleanup() }
+
+    /// Loads a small deterministic demo population.
+    public func loadDemo(people: Int = 200) async throws {
+        let loader = BulkLoader(store: store)
+        for batch in DemoDataset(DemoConfiguration(people: people, seed: 7)).batches() {
+            try await loader.load(batch, by: .system)
+        }
+    }
+}
+
+/// Runs `body` with a fresh store and always closes it.
+public func withTestStore<T: Sendable>(_ body: (Store) async throws -> T) async throws -> T {
+    let test = try await TestStore.make()
+    do {
+        let result = try await body(test.store)
+        await test.close()
+        return result
+    } catch {
+        await test.close()
+        throw error
+    }
+}
+
+/// A store pre-filled with `people` demo people.
+public func withDemoStore<T: Sendable>(people: Int = 200, _ body: (Store) async throws -> T) async throws -> T {
+    let test = try await TestStore.make()
+    do {
+        try await test.loadDemo(people: people)
+        let result = try await body(test.store)
+        await test.close()
+        return result
+    } catch {
+        await test.close()
+        throw error
+    }
+}
+
+/// Actors for tests.
+public enum TestActors {
+    public static let admin = Actor(userID: nil, name: "test-admin", role: .administrator)
+}
