@@ -93,3 +93,27 @@ struct DemoRandom: RandomNumberGenerator {
 
     private func rotate(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 }
+
+/// A fixed set of weighted choices, with the running totals worked out once so a draw does
+/// not allocate. Made as `static let`s next to the code that draws from them.
+struct Weighted<Value: Sendable>: Sendable {
+    private let values: [Value]
+    private let cumulative: [Int]
+
+    init(_ choices: [(Value, Int)]) {
+        values = choices.map(\.0)
+        var running = 0
+        cumulative = choices.map {
+            running += $0.1
+            return running
+        }
+    }
+
+    /// A value drawn with the weights given.
+    func draw(_ random: inout DemoRandom) -> Value {
+        let roll = random.below(cumulative[cumulative.count - 1])
+        var index = 0
+        while cumulative[index] <= roll { index += 1 }
+        return values[index]
+    }
+}

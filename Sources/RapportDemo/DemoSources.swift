@@ -12,6 +12,8 @@ struct DemoSources: Sendable {
     let warrantyCards: Touchpoint
     let partnerAgents: Touchpoint
     let batchFile: Touchpoint
+    /// Where customers were first recorded (partner agents' customers aside).
+    let acquisition: Weighted<Touchpoint>
 
     init(ids: IDGenerator, createdAt: Date) {
         func source(_ name: String, _ kind: TouchpointKind, _ rank: Int, _ allowed: [String] = [])
@@ -30,6 +32,9 @@ struct DemoSources: Sendable {
             "warranty-cards", .warrantyCard, 4, ["givenName", "familyName", "postal", "email", "phone"])
         batchFile = source(
             "batch-file-import", .batchFile, 5, ["givenName", "familyName", "postal", "birthDate"])
+        acquisition = Weighted([
+            (webshop, 30), (stores, 25), (callCentre, 15), (warrantyCards, 12), (mailOrder, 6), (batchFile, 8),
+        ])
     }
 
     /// All of them, most trusted first.

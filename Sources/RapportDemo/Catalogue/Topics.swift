@@ -6,13 +6,13 @@ import RapportCore
 struct Topic: Sendable {
     private let head: String
     private let tail: String?
-    let outcomes: [(InteractionOutcome, Int)]
+    let outcomes: Weighted<InteractionOutcome>
 
     init(subject: String, outcomes: [(InteractionOutcome, Int)]) {
         let parts = subject.components(separatedBy: "{product}")
         head = parts[0]
         tail = parts.count > 1 ? parts[1] : nil
-        self.outcomes = outcomes
+        self.outcomes = Weighted(outcomes)
     }
 
     /// The subject line with the product filled in.
@@ -23,7 +23,7 @@ struct Topic: Sendable {
 }
 
 enum Topics {
-    static let inbound: [(Topic, Int)] = [
+    static let inbound = Weighted<Topic>([
         (
             Topic(
                 subject: "Order status", outcomes: [(.information, 70), (.resolved, 25), (.followUp, 5)]),
@@ -68,9 +68,9 @@ enum Topics {
         ),
         (Topic(subject: "Loyalty points balance", outcomes: [(.information, 100)]), 5),
         (Topic(subject: "Opening hours and store stock", outcomes: [(.information, 100)]), 6),
-    ]
+    ])
 
-    static let outbound: [(Topic, Int)] = [
+    static let outbound = Weighted<Topic>([
         (
             Topic(
                 subject: "Thank-you call after buying {product}",
@@ -106,5 +106,5 @@ enum Topics {
                 subject: "Delivery confirmation for {product}",
                 outcomes: [(.information, 80), (.noAnswer, 20)]), 7
         ),
-    ]
+    ])
 }

@@ -33,17 +33,3 @@ struct ContactPoints {
             createdAt: DemoCalendar.instant(day: max(createdDay, from ?? createdDay)))
     }
 }
-
-/// An address shared by a household, with its display form and matching key worked out
-/// once rather than for every member.
-struct Residence {
-    let address: PostalAddress
-    let value: String
-    let key: String
-
-    init(_ address: PostalAddress) {
-        self.address = address
-        value = address.formatted
-        key = AddressStandardizer.matchKey(address)
-    }
-}

@@ -43,7 +43,7 @@ struct HouseholdFactory: Sendable {
             start: Self.identifierStart(index, reference.configuration))
         let referenceDay = reference.configuration.referenceDay
         let city = kit.addresses.city(&random)
-        let home = Residence(kit.addresses.home(in: city, &random))
+        let home = kit.addresses.residence(in: city, &random)
         let move: Move? =
             random.chance(15) ? Move(kit: kit, to: city, referenceDay: referenceDay, &random) : nil
         let singleNamed = random.chance(kit.catalog.singleNameShare * 100)
@@ -76,8 +76,10 @@ struct HouseholdFactory: Sendable {
     }
 
     /// 35 % live alone, 30 % in twos, then threes, fours and fives.
+    private static let sizes = Weighted([(1, 35), (2, 30), (3, 15), (4, 13), (5, 7)])
+
     private static func size(_ random: inout DemoRandom) -> Int {
-        random.weighted([(1, 35), (2, 30), (3, 15), (4, 13), (5, 7)])
+        sizes.draw(&random)
     }
 
     private static func identifierStart(_ index: Int, _ configuration: DemoConfiguration) -> Date {
@@ -123,7 +125,7 @@ struct Move {
 
     init(kit: CountryKit, to city: CityEntry, referenceDay: Int, _ random: inout DemoRandom) {
         let from = random.chance(60) ? city : kit.addresses.city(&random)
-        previous = Residence(kit.addresses.home(in: from, &random))
+        previous = kit.addresses.residence(in: from, &random)
         day = referenceDay - random.int(20...1_400)
         previousSince = day - random.int(300...4_000)
     }

@@ -15,10 +15,12 @@ struct InteractionHistory {
     /// Interactions per customer never exceed this, which bounds the identifiers per household.
     static let maximumInteractions = 40
 
-    static let channels: [(Channel, Int)] = [
+    static let baseCounts = Weighted([(0...0, 30), (1...1, 25), (2...2, 18), (3...5, 20), (6...15, 7)])
+
+    static let channels = Weighted<Channel>([
         (.phone, 740), (.email, 160), (.web, 30), (.mail, 20), (.inPerson, 20), (.social, 10),
         (.sms, 10), (.chat, 10),
-    ]
+    ])
 
     /// A customer's interactions, oldest first. Buyers talk to the company more often;
     /// `products` (what they bought) fill in subjects; `organisation`, when the person
@@ -29,15 +31,15 @@ struct InteractionHistory {
         ownedByPartner: Bool, ids: IDGenerator, _ random: inout DemoRandom
     ) -> [Interaction] {
         let base = random.int(
-            random.weighted([(0...0, 30), (1...1, 25), (2...2, 18), (3...5, 20), (6...15, 7)]))
+            Self.baseCounts.draw(&random))
         let count = min(Self.maximumInteractions, base + purchases / 3)
         guard count > 0 else { return [] }
         let first = max(historyStartDay, sinceDay)
         let days = (0..<count).map { _ in random.int(first...(referenceDay - 1)) }.sorted()
         return days.map { day in
-            let channel = random.weighted(Self.channels)
+            let channel = Self.channels.draw(&random)
             let direction = self.direction(channel, &random)
-            let topic = random.weighted(direction == .inbound ? Topics.inbound : Topics.outbound)
+            let topic = (direction == .inbound ? Topics.inbound : Topics.outbound).draw(&random)
             let product = products.isEmpty ? random.pick(Products.all).name : random.pick(products)
             let staff = self.staff(channel, direction, ownedByPartner: ownedByPartner, &random)
             return Interaction(
@@ -45,7 +47,7 @@ struct InteractionHistory {
                 organisationID: organisation != nil && random.chance(25) ? organisation : nil,
                 channel: channel, direction: direction, staffUserID: staff?.id,
                 staffName: staff?.displayName,
-                outcome: random.weighted(topic.outcomes), subject: topic.subject(product: product),
+                outcome: topic.outcomes.draw(&random), subject: topic.subject(product: product),
                 occurredAt: DemoCalendar.instant(day: day, second: DemoCalendar.businessSecond(&random)),
                 sourceID: source(channel).id)
         }

@@ -72,8 +72,10 @@ struct OrganisationFactory {
     }
 
     /// 45 % US, 30 % Poland, 25 % Indonesia, like the people.
+    private static let countries = Weighted([(Country.us, 45), (.pl, 30), (.id, 25)])
+
     static func country(_ random: inout DemoRandom) -> Country {
-        random.weighted([(Country.us, 45), (.pl, 30), (.id, 25)])
+        countries.draw(&random)
     }
 
     private func contactPoints(
@@ -83,7 +85,7 @@ struct OrganisationFactory {
         let catalog = LocaleCatalog.of(country)
         let addresses = AddressFactory.byCountry[country]!
         let city = addresses.city(&random)
-        let address = addresses.office(in: city, &random)
+        let office = addresses.residence(in: city, office: true, &random)
         let phone = ContactFactory(catalog: catalog).phone(city: city, mobile: false, &random)
         let words = organisation.name.split(separator: " ").filter {
             !["PT", "CV", "UD", "PHU"].contains($0)
@@ -96,8 +98,8 @@ struct OrganisationFactory {
         let email = ContactFactory.normalized("\(mailbox)@\(domain)")
         return [
             ContactPoint(
-                id: ids.make(), organisationID: organisation.id, kind: .postal, value: address.formatted,
-                normalized: AddressStandardizer.matchKey(address), label: "office", address: address,
+                id: ids.make(), organisationID: organisation.id, kind: .postal, value: office.value,
+                normalized: office.key, label: "office", address: office.address,
                 isPrimary: true,
                 sourceID: sources.batchFile.id, createdAt: createdAt),
             ContactPoint(

@@ -31,9 +31,11 @@ struct PersonFactory {
         return random.chance(51) ? .female : .male
     }
 
+    private static let headAges = Weighted([(18...24, 8), (25...39, 30), (40...54, 28), (55...69, 22), (70...90, 12)])
+
     /// An adult age for the first person of a household: 18–90, most between 25 and 70.
     func headAge(_ random: inout DemoRandom) -> Int {
-        random.weighted([(18...24, 8), (25...39, 30), (40...54, 28), (55...69, 22), (70...90, 12)])
+        Self.headAges.draw(&random)
             .randomElement(&random)
     }
 

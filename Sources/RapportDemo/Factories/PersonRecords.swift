@@ -21,8 +21,7 @@ struct PersonRecords {
         let sources = reference.sources
         let createdDay =
             referenceDay
-            - random.weighted([(30...365, 25), (366...1_100, 40), (1_101...2_500, 35)]).lowerBound
-            - random.int(0...300)
+            - random.int(Self.tenures.draw(&random))
         let createdAt = DemoCalendar.instant(
             day: createdDay, second: DemoCalendar.businessSecond(&random))
         let ownership = random.below(1_000)
@@ -35,15 +34,8 @@ struct PersonRecords {
         let source =
             owner?.role == .partnerAgent
             ? sources.partnerAgents
-            : random.weighted([
-                (sources.webshop, 30), (sources.stores, 25), (sources.callCentre, 15),
-                (sources.warrantyCards, 12),
-                (sources.mailOrder, 6), (sources.batchFile, 8),
-            ])
-        let status: PersonStatus = random.weighted([
-            (.active, 975), (.suppressedOnRequest, 12), (.suppressedUndeliverable, 8),
-            (.suppressedDeceased, member.age > 70 ? 15 : 1),
-        ])
+            : sources.acquisition.draw(&random)
+        let status = (member.age > 70 ? Self.elderlyStatuses : Self.statuses).draw(&random)
         let person = Person(
             id: ids.make(), householdID: householdID, givenName: member.given, familyName: member.family,
             birthDate: kit.persons.birthDate(age: member.age, &random), gender: member.gender,
@@ -101,6 +93,15 @@ struct PersonRecords {
             organisation: employer,
             ownedByPartner: owner?.role == .partnerAgent, ids: ids, &random)
     }
+
+    /// How long ago the person became known, in days before the reference day.
+    private static let tenures = Weighted([(30...365, 25), (366...1_100, 40), (1_101...2_800, 35)])
+    private static let statuses = Weighted<PersonStatus>([
+        (.active, 975), (.suppressedOnRequest, 12), (.suppressedUndeliverable, 8), (.suppressedDeceased, 1),
+    ])
+    private static let elderlyStatuses = Weighted<PersonStatus>([
+        (.active, 975), (.suppressedOnRequest, 12), (.suppressedUndeliverable, 8), (.suppressedDeceased, 15),
+    ])
 
     static let roles = [
         "Owner", "Managing director", "Purchasing manager", "Office manager", "Buyer", "Accountant",

@@ -15,6 +15,20 @@ struct PurchaseHistory {
     /// Purchases per customer never exceed this, which bounds the identifiers per household.
     static let maximumPurchases = 36
 
+    /// About a fifth never buy, two in five once, a few per cent every month or so.
+    private static let counts = Weighted([
+        (0...0, 22), (1...1, 40), (2...4, 25), (5...12, 10), (13...maximumPurchases, 3),
+    ])
+    private static let channels = Weighted<Channel>([
+        (.inPerson, 45), (.web, 36), (.phone, 12), (.mail, 4), (.chat, 2), (.social, 1),
+    ])
+    private static let businessChannels = Weighted<Channel>([(.phone, 40), (.email, 25), (.inPerson, 20), (.web, 15)])
+    private static let lineCounts = Weighted([(1, 60), (2, 25), (3, 10), (4, 5)])
+    private static let cheapQuantities = Weighted([(1, 55), (2, 25), (3, 10), (4, 10)])
+    private static let quantities = Weighted([(1, 92), (2, 8)])
+    /// Per cent off the list price.
+    private static let discounts = Weighted([(0, 70), (5, 12), (10, 10), (20, 8)])
+
     var currency: String {
         switch country {
         case .us: "USD"
@@ -27,9 +41,7 @@ struct PurchaseHistory {
     func purchases(of personID: PersonID, sinceDay: Int, ids: IDGenerator, _ random: inout DemoRandom)
         -> [Purchase]
     {
-        let count = random.weighted([
-            (0...0, 22), (1...1, 40), (2...4, 25), (5...12, 10), (13...Self.maximumPurchases, 3),
-        ])
+        let count = Self.counts.draw(&random)
         let purchases = random.int(count)
         guard purchases > 0 else { return [] }
         let first = max(historyStartDay, sinceDay)
@@ -37,13 +49,10 @@ struct PurchaseHistory {
             count.lowerBound >= 2 && random.chance(25)
             ? max(first, referenceDay - random.int(300...700)) : referenceDay - 1
         let days = (0..<purchases).map { _ in random.int(first...last) }.sorted()
-        let channels: [(Channel, Int)] = [
-            (.inPerson, 45), (.web, 36), (.phone, 12), (.mail, 4), (.chat, 2), (.social, 1),
-        ]
         var result: [Purchase] = []
         for day in days {
-            let channel = random.weighted(channels)
-            let lines = (0..<random.weighted([(1, 60), (2, 25), (3, 10), (4, 5)])).map { _ in
+            let channel = Self.channels.draw(&random)
+            let lines = (0..<Self.lineCounts.draw(&random)).map { _ in
                 line(Products.all[random.pick(Products.weightedIndices)], quantity: nil, &random)
             }
             let purchase = make(
@@ -68,9 +77,7 @@ struct PurchaseHistory {
                         Products.all[random.pick(Products.weightedIndices)], quantity: random.int(5...60),
                         &random)
                 }
-                let channel = random.weighted([
-                    (Channel.phone, 40), (.email, 25), (.inPerson, 20), (.web, 15),
-                ])
+                let channel = Self.businessChannels.draw(&random)
                 return make(
                     kind: .purchase, person: nil, organisation: organisationID, channel: channel, day: day,
                     lines: lines, ids: ids, &random)
@@ -83,9 +90,8 @@ struct PurchaseHistory {
         let quantity =
             quantity
             ?? (cheap
-                ? random.weighted([(1, 55), (2, 25), (3, 10), (4, 10)])
-                : random.weighted([(1, 92), (2, 8)]))
-        let discount = random.weighted([(0, 70), (5, 12), (10, 10), (20, 8)])
+                ? Self.cheapQuantities.draw(&random) : Self.quantities.draw(&random))
+        let discount = Self.discounts.draw(&random)
         var unit = product.price(in: country) * Int64(100 - discount) / 100
         if country == .id { unit = unit / 100 * 100 }
         let amount = unit * Int64(quantity)
