@@ -54,6 +54,16 @@ READY_TIMEOUT = 60   # seconds for /ready after `rapport serve` starts
 USERNAME = "ciadmin"
 
 
+# Settings from the environment that would point rapport elsewhere than the flags say.
+_OVERRIDES = ("RAPPORT_DATABASE_URL", "RAPPORT_DATA_DIR", "RAPPORT_HOST", "RAPPORT_PORT", "RAPPORT_PASSWORD")
+
+
+def rapport_env(**extra: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in _OVERRIDES}
+    env.update(extra)
+    return env
+
+
 class CheckFailed(Exception):
     pass
 
@@ -94,7 +104,7 @@ def run_cli(args: list[str], timeout: int, env: dict | None = None) -> str:
     t0 = time.monotonic()
     try:
         p = subprocess.run(args, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                           timeout=timeout, env=env, stdin=subprocess.DEVNULL)
+                           timeout=timeout, env=env or rapport_env(), stdin=subprocess.DEVNULL)
     except subprocess.TimeoutExpired as e:
         out = e.stdout if isinstance(e.stdout, str) else (e.stdout or b"").decode("utf-8", "replace")
         print(tail(out, 40))
@@ -132,7 +142,7 @@ class Server:
         args = [self.rapport, "serve", "--data-dir", self.data_dir, "--host", "127.0.0.1", "--port", str(self.port)]
         say("$ " + " ".join(args) + f"  (log: {self.log_path})")
         self.log = open(self.log_path, "wb")
-        self.proc = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT,
+        self.proc = subprocess.Popen(args, stdout=self.log, stderr=subprocess.STDOUT, env=rapport_env(),
                                      stdin=subprocess.DEVNULL, start_new_session=True)
 
     def wait_ready(self, checks: Checks) -> None:
@@ -558,7 +568,7 @@ def main() -> int:
         say(f"workdir {workdir}")
         run_cli([args.rapport, "migrate", "--data-dir", data_dir], timeout=180)
         run_cli([args.rapport, "demo", "--data-dir", data_dir, "--people", str(args.people)], timeout=600)
-        env = dict(os.environ, RAPPORT_PASSWORD=password)
+        env = rapport_env(RAPPORT_PASSWORD=password)
         run_cli([args.rapport, "user", "create", "--data-dir", data_dir, "--username", USERNAME,
                  "--role", "administrator"], timeout=180, env=env)
         server.start()
