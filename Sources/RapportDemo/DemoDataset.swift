@@ -14,7 +14,8 @@ import RapportCore
 /// staff users, organisations with their contact points and orders — and no people; every
 /// later batch carries whole households of about `batchSize` people with everything that
 /// belongs to them. A record only refers to records of its own or an earlier batch.
-/// Memory stays bounded by one or two batches however many people are asked for.
+/// Memory stays bounded by a few batches (one per processor being made, one being
+/// consumed) however many people are asked for.
 public struct DemoDataset: Sendable {
     public let configuration: DemoConfiguration
 

@@ -43,14 +43,14 @@ struct OrganisationFactory {
             let kind = random.weighted([
                 (OrganisationKind.reseller, 40), (.dealer, 30), (.agent, 15), (.wholesaler, 15),
             ])
-            let surname = PersonFactory(catalog: .of(country), referenceDay: 0).surname(&random)
+            let surname = PersonFactory.surname(in: .of(country), &random)
             let name = CompanyNames.trade(in: country, brand: brand.name, surname: surname, &random)
             _ = add(name, kind, country, principal: manufacturers[index % manufacturers.count].id)
         }
         var topLevel: [Country: [OrganisationID]] = [:]
         for _ in 0..<max(0, total - tradeCount - manufacturers.count) {
             let country = Self.country(&random)
-            let surname = PersonFactory(catalog: .of(country), referenceDay: 0).surname(&random)
+            let surname = PersonFactory.surname(in: .of(country), &random)
             let name = CompanyNames.customer(in: country, surname: surname, &random)
             let parents = topLevel[country, default: []]
             let parent = parents.count >= 3 && random.chance(12) ? random.pick(parents) : nil

@@ -17,6 +17,11 @@ struct PersonFactory {
 
     /// A base (masculine) surname, common ones more often.
     func surname(_ random: inout DemoRandom) -> String {
+        Self.surname(in: catalog, &random)
+    }
+
+    /// A base surname of `catalog`'s country, also for naming companies after families.
+    static func surname(in catalog: LocaleCatalog, _ random: inout DemoRandom) -> String {
         catalog.surnames[random.skewedIndex(catalog.surnames.count)]
     }
 
