@@ -1,13 +1,18 @@
 /// Batch blocking: groups rows by every `BlockingKey`, drops oversized blocks, and enumerates
 /// each candidate pair exactly once, comparing it on the spot (on all cores).
 ///
-/// A pair sharing several keys is produced only by the first key they share, so no global
-/// set of pairs is needed. Blocks larger than `maxBlockSize` are skipped for that key (their
-/// members still meet through the other keys); this bounds the cost on very common values
-/// (a single name shared by thousands, a placeholder e-mail).
+/// A pair sharing several keys is produced only by the first key that produces it, so no
+/// global set of pairs is needed. Small blocks (up to `fullBlockSize`) compare every pair.
+/// Larger blocks are sorted by the key's secondary field and compare each row with its
+/// `window` next neighbours only (a sorted neighbourhood inside the block): common names and
+/// birth years grow with the population, and all-pairs blocks of a few hundred made the
+/// candidate pairs grow quadratically (47 million at one million records). Blocks larger than
+/// `maxBlockSize` are skipped for that key (their members still meet through the other keys);
+/// this bounds the cost on placeholder values shared by thousands.
 struct BlockIndex: Sendable {
     private struct Entry: Sendable {
         let key: UInt64
+        let secondary: UInt64
         let row: Int32
     }
 
@@ -18,30 +23,44 @@ struct BlockIndex: Sendable {
 
     private let keyCount = BlockingKey.allCases.count
     private var effectiveKeys: [UInt64]
+    /// Per row and key: the row's position in its key's sorted entries, or `-1` when the row
+    /// sits in a block compared in full.
+    private var windowPositions: [Int32]
+    private let window: Int
     private var sorted: [[Entry]]
     private var blocks: [Block] = []
 
     /// Number of candidate pairs the blocks will produce before duplicate removal.
     private(set) var pairUpperBound = 0
 
-    init(table: LinkageTable, maxBlockSize: Int) {
+    init(table: LinkageTable, maxBlockSize: Int, fullBlockSize: Int = 40, window: Int = 16) {
+        self.window = window
         let keyCount = BlockingKey.allCases.count
         let rowKeys = ParallelChunks.map(count: table.count, minimumChunk: 4096) { range in
-            table.withStorage { s in range.flatMap { BlockingKey.keys(s, row: $0) } }
+            table.withStorage { s in
+                range.flatMap { row in BlockingKey.allCases.flatMap { [$0.key(s, row: row), $0.secondary(s, row: row)] } }
+            }
         }
-        var keys = rowKeys.flatMap { $0 }
+        let keysAndSecondaries = rowKeys.flatMap { $0 }
+        var keys = stride(from: 0, to: keysAndSecondaries.count, by: 2).map { keysAndSecondaries[$0] }
         let perKey = ParallelChunks.map(count: keyCount, minimumChunk: 1) { [keys] range in
             range.map { k in
                 var entries: [Entry] = []
                 entries.reserveCapacity(table.count)
                 for row in 0..<table.count where keys[row * keyCount + k] != 0 {
-                    entries.append(Entry(key: keys[row * keyCount + k], row: Int32(row)))
+                    entries.append(
+                        Entry(
+                            key: keys[row * keyCount + k], secondary: keysAndSecondaries[(row * keyCount + k) * 2 + 1],
+                            row: Int32(row)))
                 }
-                entries.sort { $0.key < $1.key || ($0.key == $1.key && $0.row < $1.row) }
+                entries.sort {
+                    ($0.key, $0.secondary, $0.row) < ($1.key, $1.secondary, $1.row)
+                }
                 return entries
             }
         }
         sorted = perKey.flatMap { $0 }
+        var positions = Array(repeating: Int32(-1), count: keys.count)
         for k in 0..<keyCount {
             let entries = sorted[k]
             var start = 0
@@ -53,12 +72,18 @@ struct BlockIndex: Sendable {
                     for e in entries[start..<end] { keys[Int(e.row) * keyCount + k] = 0 }
                 } else if size > 1 {
                     blocks.append(Block(key: k, range: start..<end))
-                    pairUpperBound += size * (size - 1) / 2
+                    if size > fullBlockSize {
+                        for x in start..<end { positions[Int(entries[x].row) * keyCount + k] = Int32(x) }
+                        pairUpperBound += (size - 1) * window
+                    } else {
+                        pairUpperBound += size * (size - 1) / 2
+                    }
                 }
                 start = end
             }
         }
         effectiveKeys = keys
+        windowPositions = positions
     }
 
     /// Whether rows `i` and `j` share a (non-oversized) block of `key`.
@@ -72,34 +97,42 @@ struct BlockIndex: Sendable {
         let chunks = ParallelChunks.map(count: blocks.count, minimumChunk: 256) { range in
             table.withStorage { s in
                 effectiveKeys.withUnsafeBufferPointer { keys in
-                    var pairs: [CandidatePair] = []
-                    for block in blocks[range] {
-                        let entries = sorted[block.key]
-                        for x in block.range {
-                            let i = Int(entries[x].row)
-                            for y in (x + 1)..<block.range.upperBound {
-                                let j = Int(entries[y].row)
-                                if sharedEarlier(keys, i, j, before: block.key) { continue }
-                                pairs.append(
-                                    CandidatePair(a: Int32(i), b: Int32(j), vector: PairComparator.compare(s, i, j)))
+                    windowPositions.withUnsafeBufferPointer { positions in
+                        var pairs: [CandidatePair] = []
+                        for block in blocks[range] {
+                            let entries = sorted[block.key]
+                            let windowed = positions[Int(entries[block.range.lowerBound].row) * keyCount + block.key] >= 0
+                            for x in block.range {
+                                let last = windowed ? min(block.range.upperBound, x + 1 + window) : block.range.upperBound
+                                for y in (x + 1)..<last {
+                                    let i = Int(min(entries[x].row, entries[y].row))
+                                    let j = Int(max(entries[x].row, entries[y].row))
+                                    if producedEarlier(keys, positions, i, j, before: block.key) { continue }
+                                    pairs.append(
+                                        CandidatePair(a: Int32(i), b: Int32(j), vector: PairComparator.compare(s, i, j)))
+                                }
                             }
                         }
+                        return pairs
                     }
-                    return pairs
                 }
             }
         }
         return chunks.flatMap { $0 }
     }
 
+    /// Whether a key before `k` already produced the pair: they share its block, and the block
+    /// is compared in full or the two rows are within `window` of each other in it.
     @inline(__always)
-    private func sharedEarlier(_ keys: UnsafeBufferPointer<UInt64>, _ i: Int, _ j: Int, before k: Int)
-        -> Bool
-    {
+    private func producedEarlier(
+        _ keys: UnsafeBufferPointer<UInt64>, _ positions: UnsafeBufferPointer<Int32>, _ i: Int, _ j: Int,
+        before k: Int
+    ) -> Bool {
         let bi = i * keyCount
         let bj = j * keyCount
         for earlier in 0..<k where keys[bi + earlier] != 0 && keys[bi + earlier] == keys[bj + earlier] {
-            return true
+            let pi = positions[bi + earlier]
+            if pi < 0 || abs(Int(pi) - Int(positions[bj + earlier])) <= window { return true }
         }
         return false
     }

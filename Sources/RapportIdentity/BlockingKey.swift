@@ -24,10 +24,6 @@ public enum BlockingKey: Int, CaseIterable, Sendable, Codable {
     case nationalID
 
     /// The key of `row`, or `0` when the row lacks the fields the key needs.
-    static func keys(_ s: TableStorage, row: Int) -> [UInt64] {
-        allCases.map { $0.key(s, row: row) }
-    }
-
     func key(_ s: TableStorage, row: Int) -> UInt64 {
         func id(_ field: ComparedField) -> Int32 { s.id(row, field.rawValue) }
         func code(_ field: ComparedField) -> UInt64 { s.phonetic[Int(id(field))] }
@@ -53,6 +49,19 @@ public enum BlockingKey: Int, CaseIterable, Sendable, Codable {
         case .email: return combine(UInt64(id(.email)), 1)
         case .phone: return combine(UInt64(id(.phone)), 1)
         case .nationalID: return combine(UInt64(id(.nationalID)), 1)
+        }
+    }
+
+    /// The order of rows inside a large block of this key, which is compared only between
+    /// neighbours in that order: a field the key does not contain, so that records agreeing on
+    /// it (or on its phonetic code) sit next to each other.
+    func secondary(_ s: TableStorage, row: Int) -> UInt64 {
+        switch self {
+        case .surnamePhoneticBirthYear, .postcodeGivenInitial: return s.phonetic[Int(s.id(row, ComparedField.givenName.rawValue))]
+        case .namePair:
+            let value = s.id(row, ComparedField.dateOfBirth.rawValue)
+            return value == 0 ? 0 : s.text(value).reduce(0) { $0 &* 10 &+ UInt64($1 & 0x0F) }
+        default: return s.phonetic[Int(s.id(row, ComparedField.surname.rawValue))]
         }
     }
 

@@ -19,6 +19,9 @@ public struct MatchModel: Sendable, Codable, Hashable {
     public var termFrequencyBoostLimit: Double
     /// EM iterations that were run to fit `m` and `prior`.
     public var iterations: Int
+    /// Upper bound on the summed positive weight of the address fields (see `AddressEvidence`);
+    /// `nil` for no bound.
+    public var addressWeightLimit: Double?
 
     /// Starting values for EM: agreement likely among matches, disagreement among non-matches.
     public static func initial(u: [[Double]], termFrequencyBoostLimit: Double = 16) -> MatchModel {

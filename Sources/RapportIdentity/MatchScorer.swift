@@ -33,22 +33,39 @@ struct MatchScorer: Sendable {
         return (log2(exactM[field.rawValue] / u), true)
     }
 
-    /// Total match weight (prior log-odds plus field weights) of a pair.
+    /// Total match weight (prior log-odds plus field weights) of a pair, with the positive
+    /// address evidence bounded by `addressWeightLimit`.
     func weight(_ pair: CandidatePair, table: LinkageTable) -> Double {
         var total = model.priorWeight
+        var address = 0.0
         for field in ComparedField.allCases {
-            total += fieldWeight(field, level: pair.vector[field], table: table, row: Int(pair.a)).0
+            let weight = fieldWeight(field, level: pair.vector[field], table: table, row: Int(pair.a)).0
+            if weight > 0 && AddressEvidence.mask & (1 << field.rawValue) != 0 {
+                address += weight
+            } else {
+                total += weight
+            }
         }
-        return total
+        return total + min(address, model.addressWeightLimit ?? address)
+    }
+
+    /// The factor applied to each positive address weight so that their sum respects the limit.
+    private func addressScale(_ weights: [(Double, Bool)]) -> Double {
+        let address = AddressEvidence.fields.reduce(0) { $0 + max(0, weights[$1.rawValue].0) }
+        guard let limit = model.addressWeightLimit, address > limit else { return 1 }
+        return limit / address
     }
 
     /// The full evidence of a pair.
     func explain(_ pair: CandidatePair, table: LinkageTable) -> MatchExplanation {
         let i = Int(pair.a)
         let j = Int(pair.b)
+        let weights = ComparedField.allCases.map { fieldWeight($0, level: pair.vector[$0], table: table, row: i) }
+        let scale = addressScale(weights)
         let evidence = ComparedField.allCases.map { field -> FieldEvidence in
             let level = pair.vector[field]
-            let (weight, adjusted) = fieldWeight(field, level: level, table: table, row: i)
+            var (weight, adjusted) = weights[field.rawValue]
+            if weight > 0 && AddressEvidence.mask & (1 << field.rawValue) != 0 { weight *= scale }
             return FieldEvidence(
                 field: field, level: level, levelName: level == 0 ? "missing" : field.levelNames[level - 1],
                 valueA: table.value(i, field), valueB: table.value(j, field), weight: weight,

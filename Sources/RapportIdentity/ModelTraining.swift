@@ -64,6 +64,8 @@ enum ModelTraining {
             }
         }
         var model = start
+        model.addressWeightLimit = AddressEvidence.cap(
+            table: table, sampleSize: configuration.randomPairSample, seed: configuration.seed)
         for field in ComparedField.allCases where seen[field.rawValue] > 0 {
             model.m[field.rawValue] =
                 identityFields.contains(field)
