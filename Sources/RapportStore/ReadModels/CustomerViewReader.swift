@@ -76,7 +76,7 @@ public struct CustomerViewReader: Sendable {
     func value(of id: PersonID) async throws -> HistoricValue {
         let rows = try await database.sql.raw(
             """
-            SELECT kind, currency, COUNT(*) AS n, SUM(total_minor) AS total, SUM(margin_minor) AS margin,
+            SELECT kind, currency, COUNT(*) AS n, CAST(SUM(total_minor) AS BIGINT) AS total, CAST(SUM(margin_minor) AS BIGINT) AS margin,
               MIN(occurred_at) AS first_at, MAX(occurred_at) AS last_at
             FROM purchases WHERE person_id = \(bind: id.rawValue) GROUP BY kind, currency
             """
