@@ -67,6 +67,8 @@ let package = Package(
                 "RapportCore", "RapportStore", "RapportApp", "RapportDemo", "RapportIdentity", "RapportValue",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ]
         ),
         .target(
