@@ -47,6 +47,10 @@ struct WebTests {
                 #expect(response.status == .ok)
                 #expect(response.body.text.contains("href=\"/customers/\(person.id)\">\(person.displayName)</a>"))
             }
+            let plusEncoded = person.displayName.split(separator: " ").map { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics)! }.joined(separator: "+")
+            try await client.execute(uri: "/customers?q=\(plusEncoded)", method: .get, headers: [.cookie: cookie]) { response in
+                #expect(response.body.text.contains("href=\"/customers/\(person.id)\""), "full-name search as a browser form sends it")
+            }
             try await client.execute(uri: "/customers/\(person.id)", method: .get, headers: [.cookie: cookie]) { response in
                 let html = response.body.text
                 #expect(html.contains("<h1 class=\"person-name\">\(person.displayName)</h1>"))
