@@ -27,10 +27,15 @@ enum ModelTraining {
 
     /// Fields that tell relatives and namesakes apart from one person. A session's "match" class
     /// can only be contaminated by relatives or namesakes sharing its key, and they add
-    /// disagreement on these fields, never agreement; so for them the session with the highest
-    /// exact-agreement `m` is the least contaminated, and its estimate is taken instead of the
-    /// average (which lets one polluted session make "born 30 years apart" look normal).
+    /// plain disagreement on these fields (levels from `conflictLevel` on: different given
+    /// names, birth dates different or years apart), never agreement; so for them the session
+    /// that gives those levels the least `m` is the least contaminated, and its estimate is
+    /// taken instead of the average (which lets one polluted session make "born 30 years
+    /// apart" look normal).
     static let identityFields: Set<ComparedField> = [.givenName, .dateOfBirth]
+
+    /// First level of an identity field that counts as a conflict ("different").
+    static let conflictLevel = 4
 
     /// Minimum pairs for a session to count.
     static let minimumSessionPairs = 50
@@ -44,7 +49,7 @@ enum ModelTraining {
         var sums = start.m.map { $0.map { _ in 0.0 } }
         var seen = Array(repeating: 0, count: ComparedField.allCases.count)
         var purest = start.m
-        var purestExact = Array(repeating: -1.0, count: ComparedField.allCases.count)
+        var purestConflict = Array(repeating: Double.infinity, count: ComparedField.allCases.count)
         for session in sessions {
             let patterns = ExpectationMaximisation.patternCounts(pairs, hiding: session.hidden) { pair in
                 blocks.share(session.key, pair.a, pair.b)
@@ -57,8 +62,10 @@ enum ModelTraining {
                 for level in sums[field.rawValue].indices {
                     sums[field.rawValue][level] += fitted.m[field.rawValue][level]
                 }
-                if fitted.m[field.rawValue][0] > purestExact[field.rawValue] {
-                    purestExact[field.rawValue] = fitted.m[field.rawValue][0]
+                guard identityFields.contains(field) else { continue }
+                let conflict = fitted.m[field.rawValue][(conflictLevel - 1)...].reduce(0, +)
+                if conflict < purestConflict[field.rawValue] {
+                    purestConflict[field.rawValue] = conflict
                     purest[field.rawValue] = fitted.m[field.rawValue]
                 }
             }
