@@ -74,3 +74,13 @@ struct ContactPointTests {
         #expect(SearchText.fold("Straße") == "strasse")
     }
 }
+
+@Suite("Address standardisation is stable")
+struct AddressStabilityTests {
+    @Test func standardisingTwiceChangesNothingAndKeepsRomanNumerals() throws {
+        let once = try AddressStandardizer.standardize(PostalAddress(line1: "aleja jana pawła ii 12", city: "warszawa", postcode: "00-001", country: "PL")).get()
+        #expect(once.line1 == "al. Jana Pawła II 12")
+        let twice = try AddressStandardizer.standardize(once).get()
+        #expect(twice == once)
+    }
+}

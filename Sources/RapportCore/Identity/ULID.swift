@@ -1,10 +1,13 @@
 /// Crockford base32 ULIDs: 48 bits of milliseconds since 1970 followed by 80 random bits.
 enum ULID {
     static let alphabet = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ")
+    private static let bytes = Array("0123456789ABCDEFGHJKMNPQRSTVWXYZ".utf8)
 
-    /// Encodes a timestamp and 80 random bits as 26 characters.
+    /// Encodes a timestamp and 80 random bits as 26 characters (built as ASCII bytes: this
+    /// runs once per record when millions are generated).
     static func encode(milliseconds: UInt64, randomHigh: UInt16, randomLow: UInt64) -> String {
-        var chars = [Character](repeating: "0", count: 26)
+        let alphabet = bytes
+        var chars = [UInt8](repeating: 48, count: 26)
         var time = milliseconds
         for index in stride(from: 9, through: 0, by: -1) {
             chars[index] = alphabet[Int(time & 31)]
@@ -18,6 +21,6 @@ enum ULID {
             low = (low >> 5) | ((high & 31) << 59)
             high >>= 5
         }
-        return String(chars)
+        return String(decoding: chars, as: UTF8.self)
     }
 }

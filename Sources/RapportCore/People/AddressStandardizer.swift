@@ -60,16 +60,20 @@ public enum AddressStandardizer {
         text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
     }
 
-    /// Capitalises each word, leaving words that already mix cases ("McDonald") alone.
+    /// Capitalises each word, leaving words that already mix cases ("McDonald") alone and
+    /// writing Roman numerals of two or more letters in capitals ("Jana Pawła II").
     private static func titleCase(_ text: String) -> String {
         text.split(separator: " ").map { word -> String in
             let s = String(word)
             let hasUpper = s.contains(where: \.isUppercase)
             let hasLower = s.contains(where: \.isLowercase)
             if hasUpper && hasLower { return s }
+            if s.count >= 2, s.lowercased().wholeMatch(of: romanNumeral) != nil { return s.uppercased() }
             return s.prefix(1).uppercased() + s.dropFirst().lowercased()
         }.joined(separator: " ")
     }
+
+    nonisolated(unsafe) private static let romanNumeral = /x{0,3}(ix|iv|v?i{0,3})/
 
     /// Street-type words shortened the way each country's post expects them.
     private static let abbreviations: [String: [String: String]] = [

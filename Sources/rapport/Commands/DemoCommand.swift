@@ -35,7 +35,8 @@ struct DemoLoader {
         let progress = ProgressBar(total: people, label: "demo people")
         let started = Date()
         var records = 0
-        for batch in dataset.batches() {
+        // Batches are generated ahead on the other core while this task writes them.
+        try await dataset.generate { batch in
             try await loader.load(batch, by: .system)
             records += batch.count
             progress.advance(by: batch.people.count)
