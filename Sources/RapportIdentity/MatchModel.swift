@@ -1,14 +1,15 @@
 import Foundation
 
 /// A fitted Fellegi–Sunter model: for every compared field and level, the probability of that
-/// level among true matches (`m`) and among non-matches (`u`), plus the prior share of matches
-/// among candidate pairs (`prior`, λ).
+/// level among true matches (`m`) and among non-matches (`u`), plus the prior probability that two
+/// random records match (`prior`, λ).
 ///
 /// The evidence of a level is its match weight `log2(m / u)`; a pair's total weight is the prior
 /// log-odds plus the sum over fields, and its match probability is `2^w / (1 + 2^w)`. The same
 /// model scores batch runs and incremental resolution.
 public struct MatchModel: Sendable, Codable, Hashable {
-    /// Share of true matches among candidate pairs.
+    /// Probability that two random records are the same person (EM works with the share
+    /// among candidate pairs; training converts it, see `ModelTraining.randomPairPrior`).
     public var prior: Double
     /// `m[field][level - 1]`: probability of each level given a match.
     public var m: [[Double]]

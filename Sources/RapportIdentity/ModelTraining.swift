@@ -78,8 +78,23 @@ enum ModelTraining {
                 identityFields.contains(field)
                 ? purest[field.rawValue] : sums[field.rawValue].map { $0 / Double(seen[field.rawValue]) }
         }
-        return ExpectationMaximisation.fit(
+        var fitted = ExpectationMaximisation.fit(
             model, patterns: ExpectationMaximisation.patternCounts(pairs), maxIterations: configuration.maxEMIterations,
             updateM: false)
+        fitted.prior = randomPairPrior(candidateShare: fitted.prior, candidates: pairs.count, records: table.count)
+        return fitted
+    }
+
+    /// The probability that two random records match, from EM's share of matches among the
+    /// candidate pairs: the expected number of matching pairs over all pairs.
+    ///
+    /// Every field's `u` comes from random pairs, so the prior must too. Using the share among
+    /// candidate pairs instead counts the blocking key twice: candidates already share a name
+    /// or a birth date, and as the population grows so does the number of people sharing them
+    /// (at one million records that prior was 11 bits too high and merged namesakes).
+    static func randomPairPrior(candidateShare: Double, candidates: Int, records: Int) -> Double {
+        let allPairs = Double(records) * Double(records - 1) / 2
+        guard allPairs > 0 else { return candidateShare }
+        return min(max(candidateShare * Double(candidates) / allPairs, 1e-15), 0.5)
     }
 }
