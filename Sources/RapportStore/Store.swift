@@ -34,8 +34,7 @@ public struct Store: Sendable {
         sources = SourceRepository(database: database)
         users = UserRepository(database: database, audit: audit, ids: ids)
         customers = CustomerViewReader(
-            database: database, people: people, contactPoints: contactPoints, purchases: purchases, attributes: attributes,
-            audit: audit)
+            database: database, contactPoints: contactPoints, attributes: attributes, audit: audit)
     }
 
     /// Opens the database, brings the schema up to date and returns the store.
@@ -48,6 +47,12 @@ public struct Store: Sendable {
             throw error
         }
         return Store(database: database, ids: ids)
+    }
+
+    /// Writes pending audit entries, then closes every connection.
+    public func close() async {
+        try? await audit.flush()
+        await database.shutdown()
     }
 
     /// True when no person has been stored yet (the demo loader fills only empty stores).

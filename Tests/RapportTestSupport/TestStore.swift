@@ -25,7 +25,7 @@ public struct TestStore: Sendable {
             try await admin.sql.raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
             let store = try await Store.open(.postgres(url: url, schema: schema), logger: logger)
             return TestStore(store: store) {
-                await store.database.shutdown()
+                await store.close()
                 try? await admin.sql.raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run()
                 await admin.shutdown()
             }
@@ -33,7 +33,7 @@ public struct TestStore: Sendable {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-test-\(suffix)")
         let store = try await Store.open(.dataDirectory(folder.path), logger: logger)
         return TestStore(store: store) {
-            await store.database.shutdown()
+            await store.close()
             try? FileManager.default.removeItem(at: folder)
         }
     }

@@ -6,52 +6,91 @@ import SQLKit
 /// audit entry for the read.
 public struct CustomerViewReader: Sendable {
     let database: Database
-    let people: PersonRepository
     let contactPoints: ContactPointRepository
-    let purchases: PurchaseRepository
     let attributes: AttributeRepository
     let audit: AuditTrail
 
     /// How many of the newest purchases and interactions the view carries.
     public static let recentLimit = 25
 
+    /// All parts are read concurrently; the visibility check on the person decides before
+    /// anything is returned.
     public func view(of id: PersonID, by actor: Actor) async throws -> CustomerView {
-        let person = try await people.find(id, by: actor, audited: false)
-        let sql = database.sql
+        async let head = personAndHousehold(id)
+        async let members = householdMembers(of: id)
         async let points = contactPoints.forPerson(id)
         async let recentPurchases = recentPurchases(of: id)
         async let interactions = recentInteractions(of: id)
         async let memberships = memberships(of: id)
-        async let value = value(of: id)
-        async let mix = channelMix(of: id)
+        async let summary = activitySummary(of: id)
         async let attributeValues = attributes.values(for: id)
-        var household: Household?
-        var members: [Person] = []
-        if let householdID = person.householdID {
-            household = try await sql.raw("SELECT * FROM households WHERE id = \(bind: householdID.rawValue)").first()
-                .map(HouseholdRepository.household(from:))
-            members = try await sql.raw(
-                "SELECT * FROM people WHERE household_id = \(bind: householdID.rawValue) AND id <> \(bind: id.rawValue) ORDER BY search_name LIMIT 20"
-            ).all().map(PersonRepository.person(from:)).filter { PersonRepository.isVisible($0, to: actor) }
+        guard let (person, household) = try await head, PersonRepository.isVisible(person, to: actor) else {
+            throw DomainError.notFound(entity: "person", id: id.rawValue)
         }
+        let (value, mix) = try await summary
         let view = CustomerView(
-            person: person, household: household, householdMembers: members, memberships: try await memberships,
-            contactPoints: try await points, purchases: try await recentPurchases, interactions: try await interactions,
+            person: person, household: household,
+            householdMembers: try await members.filter { PersonRepository.isVisible($0, to: actor) },
+            memberships: try await memberships, contactPoints: try await points, purchases: try await recentPurchases,
+            interactions: try await interactions,
             attributes: try await attributeValues.map {
                 .init(key: $0.0.key, label: $0.0.label, value: $0.1.display, purpose: $0.0.purpose)
             },
-            value: try await value, channelMix: try await mix)
+            value: value, channelMix: mix)
         try await audit.read(entityType: "person", entityID: id.rawValue, detail: "customer 360", by: actor)
         return view
     }
 
+    private func personAndHousehold(_ id: PersonID) async throws -> (Person, Household?)? {
+        guard
+            let row = try await database.sql.raw(
+                """
+                SELECT p.*, h.name AS household_name, h.created_at AS household_created_at
+                FROM people p LEFT JOIN households h ON h.id = p.household_id WHERE p.id = \(bind: id.rawValue)
+                """
+            ).first()
+        else { return nil }
+        let person = try PersonRepository.person(from: row)
+        var household: Household?
+        if let householdID = person.householdID, let name = try row.optionalText("household_name") {
+            household = Household(id: householdID, name: name, createdAt: try row.instant("household_created_at"))
+        }
+        return (person, household)
+    }
+
+    private func householdMembers(of id: PersonID) async throws -> [Person] {
+        try await database.sql.raw(
+            """
+            SELECT * FROM people WHERE household_id = (SELECT household_id FROM people WHERE id = \(bind: id.rawValue))
+              AND id <> \(bind: id.rawValue) ORDER BY search_name LIMIT 20
+            """
+        ).all().map(PersonRepository.person(from:))
+    }
+
+    /// The newest purchases with their lines in one query.
     private func recentPurchases(of id: PersonID) async throws -> [Purchase] {
-        var items = try await database.sql.raw(
-            "SELECT * FROM purchases WHERE person_id = \(bind: id.rawValue) ORDER BY occurred_at DESC, id DESC LIMIT \(unsafeRaw: String(Self.recentLimit))"
-        ).all().map(PurchaseRepository.purchase(from:))
-        let lines = try await purchases.lines(of: items.map(\.id))
-        for index in items.indices { items[index].lines = lines[items[index].id] ?? [] }
-        return items
+        let rows = try await database.sql.raw(
+            """
+            SELECT p.*, l.line_no, l.product, l.brand, l.quantity, l.amount_minor, l.margin_minor AS line_margin_minor
+            FROM (SELECT * FROM purchases WHERE person_id = \(bind: id.rawValue) ORDER BY occurred_at DESC, id DESC
+                  LIMIT \(unsafeRaw: String(Self.recentLimit))) p
+            LEFT JOIN purchase_lines l ON l.purchase_id = p.id
+            ORDER BY p.occurred_at DESC, p.id DESC, l.line_no
+            """
+        ).all()
+        var purchases: [Purchase] = []
+        for row in rows {
+            let purchaseID: PurchaseID = try row.id("id")
+            if purchases.last?.id != purchaseID { purchases.append(try PurchaseRepository.purchase(from: row)) }
+            guard let product = try row.optionalText("product") else { continue }
+            let currency = purchases[purchases.count - 1].total.currency
+            purchases[purchases.count - 1].lines.append(
+                PurchaseLine(
+                    product: product, brand: try row.optionalText("brand"), quantity: try row.integer("quantity"),
+                    amount: Money(minorUnits: try row.int64("amount_minor"), currency: currency),
+                    margin: Money(minorUnits: try row.int64("line_margin_minor"), currency: currency)))
+        }
+        return purchases
     }
 
     private func recentInteractions(of id: PersonID) async throws -> [Interaction] {
@@ -73,21 +112,28 @@ public struct CustomerViewReader: Sendable {
         }
     }
 
-    func value(of id: PersonID) async throws -> HistoricValue {
+    /// Historic value per currency and the channel mix, in one query.
+    private func activitySummary(of id: PersonID) async throws -> (HistoricValue, [CustomerView.ChannelCount]) {
         let rows = try await database.sql.raw(
             """
-            SELECT kind, currency, COUNT(*) AS n, CAST(SUM(total_minor) AS BIGINT) AS total, CAST(SUM(margin_minor) AS BIGINT) AS margin,
-              MIN(occurred_at) AS first_at, MAX(occurred_at) AS last_at
+            SELECT 'purchase' AS source, kind, currency, COUNT(*) AS n, CAST(SUM(total_minor) AS BIGINT) AS total,
+              CAST(SUM(margin_minor) AS BIGINT) AS margin, MIN(occurred_at) AS first_at, MAX(occurred_at) AS last_at
             FROM purchases WHERE person_id = \(bind: id.rawValue) GROUP BY kind, currency
+            UNION ALL
+            SELECT 'interaction', channel, NULL, COUNT(*), NULL, NULL, NULL, NULL
+            FROM interactions WHERE person_id = \(bind: id.rawValue) GROUP BY channel
             """
         ).all()
-        return try HistoricValue.summing(rows)
-    }
-
-    private func channelMix(of id: PersonID) async throws -> [CustomerView.ChannelCount] {
-        try await database.sql.raw(
-            "SELECT channel, COUNT(*) AS n FROM interactions WHERE person_id = \(bind: id.rawValue) GROUP BY channel ORDER BY n DESC"
-        ).all().map { .init(channel: try $0.enumValue("channel", as: Channel.self), count: try $0.integer("n")) }
+        var purchaseRows: [any SQLRow] = []
+        var mix: [CustomerView.ChannelCount] = []
+        for row in rows {
+            if try row.text("source") == "purchase" {
+                purchaseRows.append(row)
+            } else {
+                mix.append(.init(channel: try row.enumValue("kind", as: Channel.self), count: try row.integer("n")))
+            }
+        }
+        return (try HistoricValue.summing(purchaseRows), mix.sorted { ($0.count, $1.channel.rawValue) > ($1.count, $0.channel.rawValue) })
     }
 }
 

@@ -4,10 +4,17 @@ import SQLKit
 
 /// Writes and reads the audit trail (R10.3). Changes are recorded inside the same
 /// transaction as the change itself, so there is never a change without its entry;
-/// reads are recorded as they are served.
+/// reads are recorded as they are served, written in small batches.
 public struct AuditTrail: Sendable {
     let database: Database
     let ids: IDGenerator
+    let buffer: AuditBuffer
+
+    init(database: Database, ids: IDGenerator) {
+        self.database = database
+        self.ids = ids
+        self.buffer = AuditBuffer(database: database)
+    }
 
     /// Records that `actor` did `action` to one entity, on `db` (a transaction or the pool).
     public func record(
@@ -24,15 +31,24 @@ public struct AuditTrail: Sendable {
         ).run()
     }
 
-    /// Records a read of personal data.
+    /// Records a read of personal data (buffered: see ``AuditBuffer``).
     public func read(entityType: String, entityID: String, detail: String? = nil, by actor: Actor) async throws {
-        try await record(.read, entityType: entityType, entityID: entityID, detail: detail, by: actor, on: database.sql)
+        try await buffer.append(
+            AuditEntry(
+                id: ids.make(), at: Date(), actorUserID: actor.userID, actorName: actor.name, action: .read,
+                entityType: entityType, entityID: entityID, detail: detail))
+    }
+
+    /// Writes buffered read entries now.
+    public func flush() async throws {
+        try await buffer.flush()
     }
 
     /// Newest entries first, optionally for one entity or one actor.
     public func list(entityID: String? = nil, actorName: String? = nil, before: String? = nil, limit: Int = 100) async throws
         -> [AuditEntry]
     {
+        try await flush()
         var query = SQLQueryString("SELECT * FROM audit_log WHERE 1 = 1")
         if let entityID { query.appendInterpolation(unsafeRaw: " AND entity_id = "); query.appendInterpolation(bind: entityID) }
         if let actorName { query.appendInterpolation(unsafeRaw: " AND actor_name = "); query.appendInterpolation(bind: actorName) }

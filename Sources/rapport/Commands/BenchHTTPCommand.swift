@@ -26,10 +26,10 @@ struct BenchHTTPCommand: AsyncParsableCommand {
         do {
             try await measure(store, logger: logger)
         } catch {
-            await store.database.shutdown()
+            await store.close()
             throw error
         }
-        await store.database.shutdown()
+        await store.close()
     }
 
     private func measure(_ store: Store, logger: Logger) async throws {

@@ -37,10 +37,10 @@ struct ServeCommand: AsyncParsableCommand {
         do {
             try await serve(opened, logger: logger)
         } catch {
-            await opened.database.shutdown()
+            await opened.close()
             throw error
         }
-        await opened.database.shutdown()
+        await opened.close()
     }
 
     private func serve(_ opened: Store, logger: Logger) async throws {

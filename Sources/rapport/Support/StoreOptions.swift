@@ -38,10 +38,10 @@ struct StoreOptions: ParsableArguments {
         let store = try await Store.open(try location, logger: logger)
         do {
             let result = try await body(store)
-            await store.database.shutdown()
+            await store.close()
             return result
         } catch {
-            await store.database.shutdown()
+            await store.close()
             throw error
         }
     }
