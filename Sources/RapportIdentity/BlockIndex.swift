@@ -33,8 +33,10 @@ struct BlockIndex: Sendable {
     /// Number of candidate pairs the blocks will produce before duplicate removal.
     private(set) var pairUpperBound = 0
 
-    init(table: LinkageTable, maxBlockSize: Int, fullBlockSize: Int = 40, window: Int = 16) {
-        self.window = window
+    init(table: LinkageTable, configuration: LinkageConfiguration) {
+        let maxBlockSize = configuration.maxBlockSize
+        let fullBlockSize = configuration.fullComparisonBlockSize
+        window = configuration.blockWindow
         let keyCount = BlockingKey.allCases.count
         let rowKeys = ParallelChunks.map(count: table.count, minimumChunk: 4096) { range in
             table.withStorage { s in

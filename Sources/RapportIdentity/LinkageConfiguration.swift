@@ -23,6 +23,11 @@ public struct LinkageConfiguration: Sendable {
     public var identityConflictMaximumM: Double = 0.01
     /// Blocks with more records than this are skipped for their key.
     public var maxBlockSize: Int = 300
+    /// Blocks up to this size compare every pair; larger ones compare each record with its
+    /// `blockWindow` neighbours in the key's secondary order (see `BlockIndex`).
+    public var fullComparisonBlockSize: Int = 20
+    /// Neighbours compared in a large block.
+    public var blockWindow: Int = 8
     /// Random pairs compared to estimate `u`.
     public var randomPairSample: Int = 400_000
     /// Upper bound on EM iterations.

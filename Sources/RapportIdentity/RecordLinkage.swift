@@ -16,7 +16,7 @@ public struct RecordLinkage: Sendable {
 
     /// Resolves an already prepared table.
     public func run(table: LinkageTable) -> LinkageResult {
-        let blocks = BlockIndex(table: table, maxBlockSize: configuration.maxBlockSize)
+        let blocks = BlockIndex(table: table, configuration: configuration)
         let pairs = blocks.candidatePairs(table: table)
         let model = ModelTraining.train(table: table, pairs: pairs, blocks: blocks, configuration: configuration)
         return resolve(table: table, pairs: pairs, model: model)
@@ -24,7 +24,7 @@ public struct RecordLinkage: Sendable {
 
     /// Fits a model to `table` without resolving it (for incremental resolution).
     public func fitModel(table: LinkageTable) -> MatchModel {
-        let blocks = BlockIndex(table: table, maxBlockSize: configuration.maxBlockSize)
+        let blocks = BlockIndex(table: table, configuration: configuration)
         let pairs = blocks.candidatePairs(table: table)
         return ModelTraining.train(table: table, pairs: pairs, blocks: blocks, configuration: configuration)
     }
