@@ -40,7 +40,9 @@ struct BlockIndex: Sendable {
         let keyCount = BlockingKey.allCases.count
         let rowKeys = ParallelChunks.map(count: table.count, minimumChunk: 4096) { range in
             table.withStorage { s in
-                range.flatMap { row in BlockingKey.allCases.flatMap { [$0.key(s, row: row), $0.secondary(s, row: row)] } }
+                range.flatMap { row in
+                    BlockingKey.allCases.flatMap { [$0.key(s, row: row), $0.secondary(s, row: row)] }
+                }
             }
         }
         let keysAndSecondaries = rowKeys.flatMap { $0 }
@@ -103,15 +105,18 @@ struct BlockIndex: Sendable {
                         var pairs: [CandidatePair] = []
                         for block in blocks[range] {
                             let entries = sorted[block.key]
-                            let windowed = positions[Int(entries[block.range.lowerBound].row) * keyCount + block.key] >= 0
+                            let windowed =
+                                positions[Int(entries[block.range.lowerBound].row) * keyCount + block.key] >= 0
                             for x in block.range {
-                                let last = windowed ? min(block.range.upperBound, x + 1 + window) : block.range.upperBound
+                                let last =
+                                    windowed ? min(block.range.upperBound, x + 1 + window) : block.range.upperBound
                                 for y in (x + 1)..<last {
                                     let i = Int(min(entries[x].row, entries[y].row))
                                     let j = Int(max(entries[x].row, entries[y].row))
                                     if producedEarlier(keys, positions, i, j, before: block.key) { continue }
                                     pairs.append(
-                                        CandidatePair(a: Int32(i), b: Int32(j), vector: PairComparator.compare(s, i, j)))
+                                        CandidatePair(a: Int32(i), b: Int32(j), vector: PairComparator.compare(s, i, j))
+                                    )
                                 }
                             }
                         }

@@ -57,7 +57,8 @@ public enum BlockingKey: Int, CaseIterable, Sendable, Codable {
     /// it (or on its phonetic code) sit next to each other.
     func secondary(_ s: TableStorage, row: Int) -> UInt64 {
         switch self {
-        case .surnamePhoneticBirthYear, .postcodeGivenInitial: return s.phonetic[Int(s.id(row, ComparedField.givenName.rawValue))]
+        case .surnamePhoneticBirthYear, .postcodeGivenInitial:
+            return s.phonetic[Int(s.id(row, ComparedField.givenName.rawValue))]
         case .namePair:
             let value = s.id(row, ComparedField.dateOfBirth.rawValue)
             return value == 0 ? 0 : s.text(value).reduce(0) { $0 &* 10 &+ UInt64($1 & 0x0F) }

@@ -39,7 +39,8 @@ public struct PopulationIndex: Sendable {
                 let value = key.key(s, row: row)
                 guard value != 0, let rows = postings[value], rows.count <= configuration.maxBlockSize else { continue }
                 for other in rows where seen.insert(other).inserted {
-                    let pair = CandidatePair(a: other, b: Int32(row), vector: PairComparator.compare(s, Int(other), row))
+                    let pair = CandidatePair(
+                        a: other, b: Int32(row), vector: PairComparator.compare(s, Int(other), row))
                     scored.append(ScoredPair(pair: pair, weight: scorer.weight(pair, table: table)))
                 }
             }
@@ -52,7 +53,9 @@ public struct PopulationIndex: Sendable {
             scored.filter { RecordLinkage.hasIdentityConflict($0.pair.vector, levels: conflictLevels) }.map {
                 clusterIDs[Int($0.pair.a)]
             })
-        if let best = scored.first(where: { $0.weight >= matchWeight && !conflicting.contains(clusterIDs[Int($0.pair.a)]) }) {
+        if let best = scored.first(where: {
+            $0.weight >= matchWeight && !conflicting.contains(clusterIDs[Int($0.pair.a)])
+        }) {
             let cluster = clusterIDs[Int(best.pair.a)]
             clusterIDs.append(cluster)
             return .match(clusterID: cluster, explanation: scorer.explain(best.pair, table: table))
