@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "RapportApp",
             dependencies: [
-                "RapportCore", "RapportStore", "RapportValue",
+                "RapportCore", "RapportStore", "RapportValue", "RapportIdentity",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

@@ -126,3 +126,50 @@ struct APITests {
         }
     }
 }
+
+@Suite("People CSV import, all or nothing (R10.7)")
+struct PeopleImportTests {
+    func post(_ client: any TestClientProtocol, _ fixture: AppFixture, _ csv: String) async throws -> (HTTPResponse.Status, [String: Any]) {
+        var headers = fixture.headers(json: false)
+        headers[.contentType] = "text/csv"
+        return try await client.execute(uri: "/api/v1/people/import", method: .post, headers: headers, body: ByteBuffer(string: csv)) {
+            ($0.status, $0.body.json)
+        }
+    }
+
+    func peopleCount(_ fixture: AppFixture) async throws -> Int {
+        try await fixture.store.database.sql.raw("SELECT COUNT(*) AS n FROM people").first()!.decode(column: "n", as: Int.self)
+    }
+
+    @Test func aGoodFileIsImported() async throws {
+        try await AppFixture.run { client, fixture in
+            let before = try await peopleCount(fixture)
+            let csv = "given_name,surname,birth_date,country,email,phone\r\nŁukasz,Żółć,1980-01-02,PL,lukasz@example.pl,601 234 567\r\n\"Anna, Maria\",Nowak,,PL,,\r\n"
+            let (status, body) = try await post(client, fixture, csv)
+            #expect(status == .created)
+            #expect(body["imported"] as? Int == 2)
+            #expect(body["contactPoints"] as? Int == 2)
+            #expect(try await peopleCount(fixture) == before + 2)
+        }
+    }
+
+    @Test func oneBrokenRowRejectsTheFileAndNamesLineAndField() async throws {
+        try await AppFixture.run { client, fixture in
+            let before = try await peopleCount(fixture)
+            let cases: [(String, String)] = [
+                ("givenName,familyName,birthDate\nJan,Kowalski,1970-01-01\nAnna,Nowak,1970-02-31\n", "rows[3].birthDate"),
+                ("givenName,familyName,email\nJan,Kowalski,jan@\n", "rows[2].email"),
+                ("givenName,familyName\nJan,Kowalski,extra\n", "rows[2]"),
+                ("givenName,shoeSize\nJan,42\n", "header.shoeSize"),
+                ("givenName,familyName\n\"Jan,Kowalski\n", "rows[2]"),
+            ]
+            for (csv, field) in cases {
+                let (status, body) = try await post(client, fixture, csv)
+                #expect(status == .unprocessableContent, "\(csv)")
+                let fields = (body["errors"] as? [[String: Any]] ?? []).compactMap { $0["field"] as? String }
+                #expect(fields.contains(field), "\(csv) → \(fields)")
+            }
+            #expect(try await peopleCount(fixture) == before)
+        }
+    }
+}

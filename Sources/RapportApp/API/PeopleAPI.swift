@@ -23,6 +23,16 @@ struct PeopleAPI {
             try await store.people.insert(person, by: actor)
             return try JSONResponse.make(person, status: .created, location: "/api/v1/people/\(person.id)")
         }
+        api.post("people/import", .writePeople) { request, _, actor in
+            var request = request
+            let body = try await request.collectBody(upTo: 16 << 20)
+            guard let text = String(validating: body.readableBytesView, as: UTF8.self) else {
+                throw DomainError.invalid([FieldIssue(field: "body", code: "invalid_utf8", message: "The CSV must be UTF-8 encoded.")])
+            }
+            let batch = try PeopleCSVImport(ids: store.ids, now: Date()).batch(from: text)
+            try await BulkLoader(store: store).load(batch, by: actor)
+            return try JSONResponse.make(["imported": batch.people.count, "contactPoints": batch.contactPoints.count], status: .created)
+        }
         api.get("people/:id", .readPeople) { request, context, actor in
             try JSONResponse.make(try await store.people.find(try request.pathID(context, entity: "person"), by: actor))
         }

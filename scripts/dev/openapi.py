@@ -1,0 +1,89 @@
+# Writes Sources/RapportApp/Resources/openapi.json: python3 scripts/dev/openapi.py > Sources/RapportApp/Resources/openapi.json
+# The JSON is the contract; RoleMatrixTests fails when it and the registered routes differ.
+import json
+ref=lambda n: {"$ref": f"#/components/schemas/{n}"}
+def page(item): return {"type":"object","required":["items"],"properties":{"items":{"type":"array","items":ref(item)},"nextCursor":{"type":["string","null"]}}}
+problem={"description":"Problem","content":{"application/problem+json":{"schema":ref("Problem")}}}
+def resp(code, schema, desc="OK"):
+    r={str(code):{"description":desc,"content":{"application/json":{"schema":schema}}}}
+    for c,d in [("400","Malformed request"),("401","No or bad API token"),("403","Role lacks permission"),("404","Not found"),("422","Invalid field values")]:
+        r[c]={"description":d,"content":{"application/problem+json":{"schema":ref("Problem")}}}
+    return r
+def body(name): return {"required":True,"content":{"application/json":{"schema":ref(name)}}}
+idp=lambda n="id",d="Identifier": {"name":n,"in":"path","required":True,"schema":{"type":"string"},"description":d}
+q=lambda n,d,enum=None: {"name":n,"in":"query","required":False,"schema":({"type":"string","enum":enum} if enum else {"type":"string"}),"description":d}
+paging=[{"name":"limit","in":"query","schema":{"type":"integer","minimum":1,"maximum":200,"default":50}},q("cursor","Opaque cursor from the previous page's nextCursor")]
+def op(summary, perm, responses, params=None, rb=None, tag="people"):
+    o={"summary":summary,"tags":[tag],"x-rapport-permission":perm,"responses":responses}
+    if params: o["parameters"]=params
+    if rb: o["requestBody"]=rb
+    return o
+str_=lambda: {"type":["string","null"]}
+S={"type":"string"}
+channels=["phone","email","web","mail","in_person","social","sms","chat"]
+paths={
+ "/api/v1/people":{
+   "get":op("List and search people","people:read",resp(200,page("Person")),paging+[q("q","Name prefix, e-mail, phone or person ID"),q("country","ISO 3166 code"),q("householdID","Household ID"),q("organisationID","Organisation ID"),q("status","Status",["active","suppressed_deceased","suppressed_undeliverable","suppressed_on_request"]),q("sort","Sort order",["name","-name","created","-created","updated","-updated"])]),
+   "post":op("Create a person","people:write",resp(201,ref("Person"),"Created"),rb=body("PersonDraft"))},
+ "/api/v1/people/import":{"post":op("Import people from CSV, all or nothing","people:write",resp(201,{"type":"object","properties":{"imported":{"type":"integer"},"contactPoints":{"type":"integer"}}},"Created"),rb={"required":True,"description":"UTF-8 CSV with a header of: givenName, familyName, birthDate, gender, language, country, email, phone (snake_case and first_name/last_name/surname also accepted). At most 10 000 rows. Any bad row rejects the whole file with errors named rows[LINE].field.","content":{"text/csv":{"schema":{"type":"string"}}}})},
+ "/api/v1/people/{id}":{
+   "get":op("Read a person","people:read",resp(200,ref("Person")),[idp()]),
+   "patch":op("Update a person (JSON merge patch)","people:write",resp(200,ref("Person")),[idp()],body("PersonPatch"))},
+ "/api/v1/people/{id}/360":{"get":op("Customer 360 view","people:read",resp(200,ref("CustomerView")),[idp()])},
+ "/api/v1/people/{id}/contact-points":{
+   "get":op("A person's contact points with history","people:read",resp(200,{"type":"array","items":ref("ContactPoint")}),[idp()]),
+   "post":op("Add a contact point","people:write",resp(201,ref("ContactPoint"),"Created"),[idp()],body("ContactPointDraft"))},
+ "/api/v1/people/{id}/attributes/{key}":{"put":op("Set an attribute value","people:write",resp(200,{"type":"object","properties":{"key":S,"value":S}}),[idp(),idp("key","Attribute key")],{"required":True,"content":{"application/json":{"schema":{"type":"object","required":["value"],"properties":{"value":{}}}}}})},
+ "/api/v1/organisations":{
+   "get":op("List and search organisations","organisations:read",resp(200,page("Organisation")),paging+[q("q","Name prefix"),q("kind","Kind",["customer","prospect","reseller","dealer","agent","wholesaler","partner","supplier"])],tag="organisations"),
+   "post":op("Create an organisation","organisations:write",resp(201,ref("Organisation"),"Created"),rb=body("OrganisationDraft"),tag="organisations")},
+ "/api/v1/organisations/{id}":{
+   "get":op("Read an organisation","organisations:read",resp(200,ref("Organisation")),[idp()],tag="organisations"),
+   "patch":op("Update an organisation","organisations:write",resp(200,ref("Organisation")),[idp()],body("OrganisationDraft"),tag="organisations")},
+ "/api/v1/organisations/{id}/people":{
+   "get":op("People with a role at the organisation","people:read",resp(200,page("Person")),[idp()]+paging,tag="organisations"),
+   "post":op("Give a person a role at the organisation","organisations:write",resp(201,ref("Membership"),"Created"),[idp()],body("MembershipDraft"),tag="organisations")},
+ "/api/v1/households":{"get":op("List households","people:read",resp(200,page("Household")),paging)},
+ "/api/v1/households/{id}":{"get":op("A household and its members","people:read",resp(200,{"type":"object","properties":{"household":ref("Household"),"members":{"type":"array","items":ref("Person")}}}),[idp()])},
+ "/api/v1/interactions":{
+   "get":op("List interactions, newest first","activity:read",resp(200,page("Interaction")),paging+[q("personID","Person ID"),q("channel","Channel",channels)],tag="activity"),
+   "post":op("Record an interaction","activity:write",resp(201,ref("Interaction"),"Created"),rb=body("InteractionDraft"),tag="activity")},
+ "/api/v1/interactions/{id}":{"get":op("Read an interaction","activity:read",resp(200,ref("Interaction")),[idp()],tag="activity")},
+ "/api/v1/purchases":{
+   "get":op("List purchases and returns, newest first","activity:read",resp(200,page("Purchase")),paging+[q("personID","Person ID"),q("organisationID","Organisation ID"),q("kind","Kind",["purchase","return"])],tag="activity"),
+   "post":op("Record a purchase or return","activity:write",resp(201,ref("Purchase"),"Created"),rb=body("PurchaseDraft"),tag="activity")},
+ "/api/v1/purchases/{id}":{"get":op("Read a purchase","activity:read",resp(200,ref("Purchase")),[idp()],tag="activity")},
+ "/api/v1/attributes":{
+   "get":op("Attribute definitions","people:read",resp(200,{"type":"array","items":ref("AttributeDefinition")}),tag="attributes"),
+   "post":op("Define an attribute","attributes:manage",resp(201,ref("AttributeDefinition"),"Created"),rb=body("AttributeDefinitionDraft"),tag="attributes")},
+ "/api/v1/audit":{"get":op("Audit trail, newest first","audit:read",resp(200,{"type":"array","items":ref("AuditEntry")}),[{"name":"limit","in":"query","schema":{"type":"integer","minimum":1,"maximum":200}},q("entityID","Record ID"),q("actor","Username"),q("before","Entry ID to page from")],tag="audit")},
+}
+money={"type":"object","required":["minorUnits","currency"],"properties":{"minorUnits":{"type":"integer"},"currency":S}}
+def obj(req, props): return {"type":"object","required":req,"properties":props}
+schemas={
+ "Problem":obj(["type","title","status","detail","code"],{"type":S,"title":S,"status":{"type":"integer"},"detail":S,"code":S,"errors":{"type":"array","items":obj(["field","code","message"],{"field":S,"code":S,"message":S})}}),
+ "Person":obj(["id","status","createdAt","updatedAt"],{"id":S,"householdID":S,"givenName":S,"familyName":S,"birthDate":{"type":"string","format":"date"},"gender":{"enum":["female","male","other"]},"language":S,"country":S,"status":S,"ownerUserID":S,"createdAt":{"type":"string","format":"date-time"},"updatedAt":{"type":"string","format":"date-time"}}),
+ "PersonDraft":obj([],{k:str_() for k in ["givenName","familyName","birthDate","gender","language","country","householdID","ownerUserID"]}),
+ "PersonPatch":obj([],{k:str_() for k in ["givenName","familyName","birthDate","gender","language","country","householdID","ownerUserID","status"]}),
+ "Household":obj(["id","name","createdAt"],{"id":S,"name":S,"createdAt":S}),
+ "Organisation":obj(["id","name","kind","createdAt","updatedAt"],{"id":S,"name":S,"kind":S,"parentID":S,"resellerOfID":S,"country":S,"registrationNumber":S,"createdAt":S,"updatedAt":S}),
+ "OrganisationDraft":obj([],{k:str_() for k in ["name","kind","parentID","resellerOfID","country","registrationNumber"]}),
+ "Membership":obj(["personID","organisationID","role"],{"personID":S,"organisationID":S,"role":S,"since":S,"until":S}),
+ "MembershipDraft":obj(["personID","role"],{"personID":S,"role":S,"since":str_(),"until":str_()}),
+ "Address":obj(["line1","city","country"],{"line1":S,"line2":S,"city":S,"postcode":S,"region":S,"country":S}),
+ "ContactPoint":obj(["id","kind","value","normalized","isPrimary","createdAt"],{"id":S,"personID":S,"organisationID":S,"kind":{"enum":["email","phone","postal"]},"value":S,"normalized":S,"label":S,"address":ref("Address"),"validFrom":S,"validTo":S,"isPrimary":{"type":"boolean"},"sourceID":S,"createdAt":S}),
+ "ContactPointDraft":obj(["kind"],{"kind":{"enum":["email","phone","postal"]},"value":str_(),"label":str_(),"address":{"type":["object","null"],"properties":{k:str_() for k in ["line1","line2","city","postcode","region","country"]}},"validFrom":str_(),"validTo":str_(),"isPrimary":{"type":["boolean","null"]},"country":str_()}),
+ "Interaction":obj(["id","personID","channel","direction","outcome","occurredAt"],{"id":S,"personID":S,"organisationID":S,"channel":{"enum":channels},"direction":{"enum":["inbound","outbound"]},"staffUserID":S,"staffName":S,"outcome":S,"subject":S,"notes":S,"occurredAt":S,"sourceID":S}),
+ "InteractionDraft":obj(["personID","channel","direction","outcome"],{k:str_() for k in ["personID","organisationID","channel","direction","staffName","outcome","subject","notes","occurredAt"]}),
+ "PurchaseLine":obj(["product","quantity","amount","margin"],{"product":S,"brand":S,"quantity":{"type":"integer"},"amount":money,"margin":money}),
+ "Purchase":obj(["id","kind","occurredAt","total","margin","lines"],{"id":S,"personID":S,"organisationID":S,"kind":{"enum":["purchase","return"]},"channel":S,"occurredAt":S,"total":money,"margin":money,"reference":S,"sourceID":S,"lines":{"type":"array","items":ref("PurchaseLine")}}),
+ "PurchaseDraft":obj(["currency","lines"],{"personID":str_(),"organisationID":str_(),"kind":str_(),"channel":str_(),"occurredAt":str_(),"currency":S,"reference":str_(),"lines":{"type":"array","items":obj(["product","amount"],{"product":S,"brand":str_(),"quantity":{"type":"integer"},"amount":{"type":"number"},"margin":{"type":"number"}})}}),
+ "AttributeDefinition":obj(["id","key","label","type","choices","purpose","createdAt"],{"id":S,"key":S,"label":S,"type":{"enum":["text","number","date","boolean","choice","multi_choice"]},"choices":{"type":"array","items":S},"purpose":{"enum":["contact","analytics"]},"createdAt":S}),
+ "AttributeDefinitionDraft":obj(["key","label","type"],{"key":S,"label":S,"type":S,"choices":{"type":"array","items":S},"purpose":str_()}),
+ "AuditEntry":obj(["id","at","actorName","action","entityType","entityID"],{"id":S,"at":S,"actorUserID":S,"actorName":S,"action":S,"entityType":S,"entityID":S,"detail":S}),
+ "CustomerView":obj(["person","householdMembers","memberships","contactPoints","purchases","interactions","attributes","value","channelMix"],{"person":ref("Person"),"household":ref("Household"),"householdMembers":{"type":"array","items":ref("Person")},"memberships":{"type":"array","items":obj(["organisation","role"],{"organisation":ref("Organisation"),"role":S,"since":S,"until":S})},"contactPoints":{"type":"array","items":ref("ContactPoint")},"purchases":{"type":"array","items":ref("Purchase")},"interactions":{"type":"array","items":ref("Interaction")},"attributes":{"type":"array","items":obj(["key","label","value","purpose"],{"key":S,"label":S,"value":S,"purpose":S})},"value":obj(["purchases","returns","revenue","margin"],{"purchases":{"type":"integer"},"returns":{"type":"integer"},"revenue":{"type":"array","items":money},"margin":{"type":"array","items":money},"firstPurchase":S,"lastPurchase":S}),"channelMix":{"type":"array","items":obj(["channel","count"],{"channel":S,"count":{"type":"integer"}})}}),
+}
+doc={"openapi":"3.1.0","info":{"title":"Rapport API","version":"1.0.0","description":"Rapport's JSON API. Authenticate with `Authorization: Bearer rpt_…` (create a token with `rapport token create`). Errors are RFC 9457 problem documents naming each bad field. Lists use keyset pagination: pass `nextCursor` back as `cursor`.","license":{"name":"Apache-2.0"}},
+ "servers":[{"url":"/"}],"security":[{"bearer":[]}],"paths":paths,
+ "components":{"securitySchemes":{"bearer":{"type":"http","scheme":"bearer"}},"schemas":schemas}}
+print(json.dumps(doc,indent=2,ensure_ascii=False))
