@@ -16,6 +16,9 @@ struct StoreOptions: ParsableArguments {
     @Option(help: "Log level: trace, debug, info, notice, warning, error.")
     var logLevel: String = ProcessInfo.processInfo.environment["RAPPORT_LOG_LEVEL"] ?? "info"
 
+    @Option(help: "Log format: text (readable) or json (one object per line, for collectors).")
+    var logFormat: String = ProcessInfo.processInfo.environment["RAPPORT_LOG_FORMAT"] ?? "text"
+
     var location: DatabaseLocation {
         get throws {
             let environment = ProcessInfo.processInfo.environment
@@ -27,6 +30,7 @@ struct StoreOptions: ParsableArguments {
     }
 
     func logger(_ label: String = "rapport") -> Logger {
+        LogFormat.bootstrap(json: logFormat == "json")
         var logger = Logger(label: label)
         logger.logLevel = Logger.Level(rawValue: logLevel) ?? .info
         return logger
