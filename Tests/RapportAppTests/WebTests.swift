@@ -105,3 +105,32 @@ struct WebTests {
         }
     }
 }
+
+@Suite("Every role × every web page (R10.1)")
+struct WebRoleMatrixTests {
+    @Test func pagesRefuseExactlyTheRolesWithoutTheirPermission() async throws {
+        try await AppFixture.run { client, fixture in
+            let person = try await fixture.anyID("people")
+            let organisation = try await fixture.anyID("organisations")
+            let pages: [(String, Permission)] = [
+                ("/", .readPeople), ("/customers", .readPeople), ("/customers/\(person)", .readPeople),
+                ("/organisations", .readOrganisations), ("/organisations/\(organisation)", .readOrganisations),
+                ("/admin/audit", .readAudit),
+            ]
+            let web = WebTests()
+            for role in Role.allCases {
+                let cookie = try await web.signIn(client, as: "u.\(role.rawValue)")
+                for (path, permission) in pages {
+                    try await client.execute(uri: path, method: .get, headers: [.cookie: cookie]) { response in
+                        if role.permissions.contains(permission) {
+                            #expect(response.status != .forbidden, "\(role) \(path)")
+                            #expect(response.status.code < 500, "\(role) \(path)")
+                        } else {
+                            #expect(response.status == .forbidden, "\(role) \(path) answered \(response.status)")
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
