@@ -81,3 +81,29 @@ struct FoundationTypesTests {
         #expect(throws: DomainError.self) { try AttributeDefinitionDraft(key: "Shoe Size", label: "x", type: "text").validated(id: IDGenerator.seeded(5).make(), now: Date()) }
     }
 }
+
+@Suite("Timestamp arithmetic agrees with Foundation")
+struct TimestampTests {
+    @Test func formattingAndParsingMatchFoundationOverCenturies() {
+        var rng = SystemRandomNumberGenerator()
+        let reference = ISO8601DateFormatter()
+        reference.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        for _ in 0..<2000 {
+            let milliseconds = Int64.random(in: -2_208_988_800_000...4_102_444_800_000, using: &rng)
+            let date = Date(timeIntervalSince1970: Double(milliseconds) / 1000)
+            let text = Timestamp.format(date)
+            #expect(text == reference.string(from: date), "\(milliseconds)")
+            #expect(Timestamp.parse(text).map { Int64(($0.timeIntervalSince1970 * 1000).rounded()) } == milliseconds)
+            let day = LocalDate(date)
+            #expect(day.description == String(text.prefix(10)))
+            #expect(day.date <= date && date.timeIntervalSince(day.date) < 86_400)
+        }
+    }
+
+    @Test func malformedFixedWidthTextIsRejected() {
+        for text in ["2026-13-01T00:00:00.000Z", "2026-02-30T00:00:00Z", "2026-01-01T24:00:00.000Z", "2026-01-01 00:00:00.000Z", "2026-01-01T00:00:00.00xZ"] {
+            #expect(Timestamp.parse(text) == nil, "\(text)")
+        }
+        #expect(Timestamp.parse("2026-01-01T10:00:00+02:00") == Timestamp.parse("2026-01-01T08:00:00Z"))
+    }
+}

@@ -27,17 +27,19 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
     /// The UTC calendar day of an instant.
     public init(_ date: Date) {
-        let c = Calendar.utc.dateComponents([.year, .month, .day], from: date)
-        self.year = c.year!
-        self.month = c.month!
-        self.day = c.day!
+        let days = Int64((date.timeIntervalSince1970 / 86_400).rounded(.down))
+        let (year, month, day) = Timestamp.civil(fromDays: days)
+        self.year = Int(year)
+        self.month = Int(month)
+        self.day = Int(day)
     }
 
     public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
 
     /// Midnight UTC of this day.
     public var date: Date {
-        Calendar.utc.date(from: DateComponents(year: year, month: month, day: day))!
+        let days = Timestamp.daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day))
+        return Date(timeIntervalSince1970: Double(days) * 86_400)
     }
 
     /// Whole years between this date and `other` (an age when this is a birth date).

@@ -2,19 +2,50 @@ import Foundation
 
 /// Instants are stored and exchanged as fixed-width ISO 8601 UTC text with milliseconds,
 /// `2026-11-23T15:04:05.123Z`, which sorts correctly as a string on every database.
+///
+/// Formatting and parsing of that form are done by hand with civil-calendar arithmetic
+/// (H. Hinnant's `days_from_civil`): every stored row carries instants, and Foundation's
+/// `Calendar` and `ISO8601DateFormatter` cost tens of microseconds per call on Linux, which
+/// dominated reading a customer. Other ISO 8601 forms still go through Foundation.
 public enum Timestamp {
     /// Formats an instant.
     public static func format(_ date: Date) -> String {
-        let ms = Int64((date.timeIntervalSince1970 * 1000).rounded(.down))
-        let seconds = Date(timeIntervalSince1970: TimeInterval(ms / 1000))
-        let c = Calendar.utc.dateComponents([.year, .month, .day, .hour, .minute, .second], from: seconds)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d.%03dZ", c.year!, c.month!, c.day!, c.hour!, c.minute!, c.second!,
-            Int(((ms % 1000) + 1000) % 1000))
+        let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
+        let days = floorDivide(totalMilliseconds, 86_400_000)
+        var rest = totalMilliseconds - days * 86_400_000
+        let (year, month, day) = civil(fromDays: days)
+        let hour = rest / 3_600_000
+        rest %= 3_600_000
+        let minute = rest / 60_000
+        rest %= 60_000
+        let second = rest / 1000
+        let millisecond = rest % 1000
+        var bytes = [UInt8]()
+        bytes.reserveCapacity(24)
+        func put(_ value: Int64, _ width: Int) {
+            var digits = [UInt8](repeating: 48, count: width)
+            var v = value
+            for index in stride(from: width - 1, through: 0, by: -1) {
+                digits[index] = UInt8(48 + v % 10)
+                v /= 10
+            }
+            bytes += digits
+        }
+        put(year, 4); bytes.append(45); put(month, 2); bytes.append(45); put(day, 2); bytes.append(84)
+        put(hour, 2); bytes.append(58); put(minute, 2); bytes.append(58); put(second, 2); bytes.append(46)
+        put(millisecond, 3); bytes.append(90)
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses ISO 8601 with or without fractional seconds; a bare date means midnight UTC.
     public static func parse(_ text: String) -> Date? {
+        let utf8 = text.utf8
+        if (utf8.count == 24 || utf8.count == 20), utf8.last == UInt8(ascii: "Z"),
+            utf8[utf8.index(utf8.startIndex, offsetBy: 10)] == UInt8(ascii: "T")
+        {
+            // Rapport's own form: checked strictly, never handed to a lenient parser.
+            return parseFixedWidth(text)
+        }
         if let day = LocalDate(iso: text) { return day.date }
         let plain = ISO8601DateFormatter()
         if let date = plain.date(from: text) { return date }
@@ -22,9 +53,66 @@ public enum Timestamp {
         fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         return fractional.date(from: text)
     }
-}
 
-extension Timestamp {
+    /// `YYYY-MM-DDTHH:MM:SS.mmmZ` or `YYYY-MM-DDTHH:MM:SSZ`, checked field by field.
+    static func parseFixedWidth(_ text: String) -> Date? {
+        let utf8 = text.utf8
+        guard utf8.count == 24 || utf8.count == 20 else { return nil }
+        let parsed: Date?? = utf8.withContiguousStorageIfAvailable { b -> Date? in
+            func number(_ from: Int, _ width: Int) -> Int64? {
+                var value: Int64 = 0
+                for index in from..<(from + width) {
+                    let digit = b[index] &- 48
+                    guard digit < 10 else { return nil }
+                    value = value * 10 + Int64(digit)
+                }
+                return value
+            }
+            guard b[4] == 45, b[7] == 45, b[10] == 84, b[13] == 58, b[16] == 58, b[b.count - 1] == 90,
+                let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
+                let minute = number(14, 2), let second = number(17, 2),
+                (1...12).contains(month), day >= 1, day <= Int64(LocalDate.daysIn(month: Int(month), year: Int(year))),
+                hour < 24, minute < 60, second < 61
+            else { return nil }
+            var milliseconds: Int64 = 0
+            if b.count == 24 {
+                guard b[19] == 46, let ms = number(20, 3) else { return nil }
+                milliseconds = ms
+            }
+            let days = daysFromCivil(year: year, month: month, day: day)
+            let total = ((days * 24 + hour) * 60 + minute) * 60 + second
+            return Date(timeIntervalSince1970: Double(total) + Double(milliseconds) / 1000)
+        }
+        return parsed ?? nil
+    }
+
+    /// Days since 1970-01-01 of a proleptic Gregorian date.
+    static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
+        let y = month <= 2 ? year - 1 : year
+        let era = floorDivide(y, 400)
+        let yearOfEra = y - era * 400
+        let dayOfYear = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
+        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
+        return era * 146_097 + dayOfEra - 719_468
+    }
+
+    /// The proleptic Gregorian date of a day count since 1970-01-01.
+    static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
+        let z = days + 719_468
+        let era = floorDivide(z, 146_097)
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let mp = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * mp + 2) / 5 + 1
+        let month = mp < 10 ? mp + 3 : mp - 9
+        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+
+    private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
+        a >= 0 ? a / b : -((-a + b - 1) / b)
+    }
+
     /// The current instant, formatted.
     public static func now() -> String { format(Date()) }
 }

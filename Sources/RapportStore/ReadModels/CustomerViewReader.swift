@@ -24,13 +24,13 @@ public struct CustomerViewReader: Sendable {
         async let memberships = memberships(of: id)
         async let summary = activitySummary(of: id)
         async let attributeValues = attributes.values(for: id)
-        guard let (person, household) = try await head, PersonRepository.isVisible(person, to: actor) else {
+        guard let (person, household) = try await head, Visibility.allows(person, to: actor) else {
             throw DomainError.notFound(entity: "person", id: id.rawValue)
         }
         let (value, mix) = try await summary
         let view = CustomerView(
             person: person, household: household,
-            householdMembers: try await members.filter { PersonRepository.isVisible($0, to: actor) },
+            householdMembers: try await members.filter { Visibility.allows($0, to: actor) },
             memberships: try await memberships, contactPoints: try await points, purchases: try await recentPurchases,
             interactions: try await interactions,
             attributes: try await attributeValues.map {

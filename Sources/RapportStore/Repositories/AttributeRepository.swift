@@ -46,7 +46,7 @@ public struct AttributeRepository: Sendable {
         let definition = try await definition(key: key)
         try definition.validate(value)
         try await database.transaction { db in
-            try await InteractionRepository.requirePerson(personID, visibleTo: actor, on: db)
+            try await Visibility.requirePerson(personID, visibleTo: actor, on: db)
             try await Self.upsert(value, definition: definition, personID: personID, on: db)
             try await audit.record(.update, entityType: "person", entityID: personID.rawValue, detail: "attribute \(key)", by: actor, on: db)
         }

@@ -9,7 +9,7 @@ public struct InteractionRepository: Sendable {
 
     public func insert(_ interaction: Interaction, by actor: Actor) async throws {
         try await database.transaction { db in
-            try await Self.requirePerson(interaction.personID, visibleTo: actor, on: db)
+            try await Visibility.requirePerson(interaction.personID, visibleTo: actor, on: db)
             try await Self.insert(interaction, on: db)
             try await audit.record(
                 .update, entityType: "person", entityID: interaction.personID.rawValue,
@@ -35,7 +35,7 @@ public struct InteractionRepository: Sendable {
             throw DomainError.notFound(entity: "interaction", id: id.rawValue)
         }
         let interaction = try Self.interaction(from: row)
-        try await Self.requirePerson(interaction.personID, visibleTo: actor, on: database.sql, notFound: ("interaction", id.rawValue))
+        try await Visibility.requirePerson(interaction.personID, visibleTo: actor, on: database.sql, notFound: ("interaction", id.rawValue))
         try await audit.read(entityType: "person", entityID: interaction.personID.rawValue, detail: "interaction \(id)", by: actor)
         return interaction
     }
@@ -45,15 +45,7 @@ public struct InteractionRepository: Sendable {
         -> Page<Interaction>
     {
         var query = SQLQueryString("SELECT * FROM interactions WHERE 1 = 1")
-        if let personID {
-            try await Self.requirePerson(personID, visibleTo: actor, on: database.sql)
-            query.appendInterpolation(unsafeRaw: " AND person_id = ")
-            query.appendInterpolation(bind: personID.rawValue)
-        } else if actor.role.seesOnlyAssignedPeople {
-            query.appendInterpolation(unsafeRaw: " AND person_id IN (SELECT id FROM people WHERE owner_user_id = ")
-            query.appendInterpolation(bind: actor.userID?.rawValue ?? "")
-            query.appendInterpolation(unsafeRaw: ")")
-        }
+        try await Visibility.restrict(&query, toPerson: personID, actor: actor, on: database.sql)
         if let channel {
             query.appendInterpolation(unsafeRaw: " AND channel = ")
             query.appendInterpolation(bind: channel.rawValue)
@@ -64,17 +56,6 @@ public struct InteractionRepository: Sendable {
         let next = rows.count > limit ? items.last.map { Cursor(sortValue: Timestamp.format($0.occurredAt), id: $0.id.rawValue) } : nil
         try await audit.read(entityType: "person", entityID: personID?.rawValue ?? "*", detail: "interactions: \(items.count)", by: actor)
         return Page(items: items, nextCursor: next?.encoded)
-    }
-
-    /// Throws not-found unless the person exists and `actor` may see them.
-    static func requirePerson(
-        _ id: PersonID, visibleTo actor: Actor, on db: any SQLDatabase, notFound: (String, String)? = nil
-    ) async throws {
-        let row = try await db.raw("SELECT owner_user_id FROM people WHERE id = \(bind: id.rawValue)").first()
-        let owner: UserID? = try row?.optionalID("owner_user_id")
-        guard row != nil, !actor.role.seesOnlyAssignedPeople || (owner != nil && owner == actor.userID) else {
-            throw DomainError.notFound(entity: notFound?.0 ?? "person", id: notFound?.1 ?? id.rawValue)
-        }
     }
 
     static func interaction(from row: any SQLRow) throws -> Interaction {

@@ -39,7 +39,7 @@ public struct PersonRepository: Sendable {
     /// One person, if `actor` may see them. Records the read.
     public func find(_ id: PersonID, by actor: Actor, audited: Bool = true) async throws -> Person {
         guard let row = try await database.sql.raw("SELECT * FROM people WHERE id = \(bind: id.rawValue)").first(),
-            let person = try? Self.person(from: row), Self.isVisible(person, to: actor)
+            let person = try? Self.person(from: row), Visibility.allows(person, to: actor)
         else { throw DomainError.notFound(entity: "person", id: id.rawValue) }
         if audited { try await audit.read(entityType: "person", entityID: id.rawValue, by: actor) }
         return person
@@ -49,7 +49,7 @@ public struct PersonRepository: Sendable {
     public func update(_ id: PersonID, with patch: PersonPatch, by actor: Actor, now: Date = Date()) async throws -> Person {
         try await database.transaction { db in
             guard let row = try await db.raw("SELECT * FROM people WHERE id = \(bind: id.rawValue)").first(),
-                case let current = try Self.person(from: row), Self.isVisible(current, to: actor)
+                case let current = try Self.person(from: row), Visibility.allows(current, to: actor)
             else { throw DomainError.notFound(entity: "person", id: id.rawValue) }
             let p = try patch.applied(to: current, now: now)
             try await db.raw(
@@ -82,10 +82,6 @@ public struct PersonRepository: Sendable {
         let next = rows.count > limit ? people.last.map { KeysetPaging.cursor(for: $0, order: order) } : nil
         try await audit.read(entityType: "person", entityID: "*", detail: "list: \(people.count) people", by: actor)
         return Page(items: people, nextCursor: next?.encoded)
-    }
-
-    static func isVisible(_ person: Person, to actor: Actor) -> Bool {
-        !actor.role.seesOnlyAssignedPeople || (actor.userID != nil && person.ownerUserID == actor.userID)
     }
 
     static func person(from row: any SQLRow) throws -> Person {

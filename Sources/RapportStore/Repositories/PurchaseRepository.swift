@@ -10,7 +10,7 @@ public struct PurchaseRepository: Sendable {
     public func insert(_ purchase: Purchase, by actor: Actor) async throws {
         try await database.transaction { db in
             if let personID = purchase.personID {
-                try await InteractionRepository.requirePerson(personID, visibleTo: actor, on: db)
+                try await Visibility.requirePerson(personID, visibleTo: actor, on: db)
             }
             if let organisationID = purchase.organisationID,
                 try await db.raw("SELECT id FROM organisations WHERE id = \(bind: organisationID.rawValue)").first() == nil
@@ -53,7 +53,7 @@ public struct PurchaseRepository: Sendable {
         }
         var purchase = try Self.purchase(from: row)
         if let personID = purchase.personID {
-            try await InteractionRepository.requirePerson(personID, visibleTo: actor, on: database.sql, notFound: ("purchase", id.rawValue))
+            try await Visibility.requirePerson(personID, visibleTo: actor, on: database.sql, notFound: ("purchase", id.rawValue))
             try await audit.read(entityType: "person", entityID: personID.rawValue, detail: "purchase \(id)", by: actor)
         } else if actor.role.seesOnlyAssignedPeople {
             throw DomainError.notFound(entity: "purchase", id: id.rawValue)
@@ -67,15 +67,7 @@ public struct PurchaseRepository: Sendable {
         personID: PersonID?, organisationID: OrganisationID?, kind: PurchaseKind?, cursor: Cursor?, limit: Int, by actor: Actor
     ) async throws -> Page<Purchase> {
         var query = SQLQueryString("SELECT * FROM purchases WHERE 1 = 1")
-        if let personID {
-            try await InteractionRepository.requirePerson(personID, visibleTo: actor, on: database.sql)
-            query.appendInterpolation(unsafeRaw: " AND person_id = ")
-            query.appendInterpolation(bind: personID.rawValue)
-        } else if actor.role.seesOnlyAssignedPeople {
-            query.appendInterpolation(unsafeRaw: " AND person_id IN (SELECT id FROM people WHERE owner_user_id = ")
-            query.appendInterpolation(bind: actor.userID?.rawValue ?? "")
-            query.appendInterpolation(unsafeRaw: ")")
-        }
+        try await Visibility.restrict(&query, toPerson: personID, actor: actor, on: database.sql)
         if let organisationID {
             query.appendInterpolation(unsafeRaw: " AND organisation_id = ")
             query.appendInterpolation(bind: organisationID.rawValue)
