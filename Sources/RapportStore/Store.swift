@@ -18,6 +18,7 @@ public struct Store: Sendable {
     public let sources: SourceRepository
     public let users: UserRepository
     public let customers: CustomerViewReader
+    public let value: ValueScoreRepository
 
     public init(database: Database, ids: IDGenerator = .live) {
         self.database = database
@@ -33,8 +34,9 @@ public struct Store: Sendable {
         attributes = AttributeRepository(database: database, audit: audit)
         sources = SourceRepository(database: database)
         users = UserRepository(database: database, audit: audit, ids: ids)
+        value = ValueScoreRepository(database: database, ids: ids)
         customers = CustomerViewReader(
-            database: database, contactPoints: contactPoints, attributes: attributes, audit: audit)
+            database: database, contactPoints: contactPoints, attributes: attributes, valueScores: value, audit: audit)
     }
 
     /// Opens the database, brings the schema up to date and returns the store.

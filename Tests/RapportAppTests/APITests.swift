@@ -173,3 +173,45 @@ struct PeopleImportTests {
         }
     }
 }
+
+@Suite("Predicted customer value on profiles (R4.3)")
+struct PredictedValueTests {
+    @Test func refitScoresEveryBuyerAndThe360ShowsIt() async throws {
+        try await AppFixture.run(people: 400) { client, fixture in
+            var fitted: [[String: Any]] = []
+            try await client.execute(uri: "/api/v1/value/refit", method: .post, headers: fixture.headers()) { response in
+                #expect(response.status == .ok)
+                fitted = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [[String: Any]] ?? []
+            }
+            let usd = try #require(fitted.first { $0["currency"] as? String == "USD" })
+            #expect(usd["problem"] == nil)
+            #expect((usd["customers"] as? Int ?? 0) > 50)
+            let buyer = try await fixture.store.database.sql.raw(
+                "SELECT person_id FROM purchases WHERE person_id IS NOT NULL AND currency = 'USD' LIMIT 1"
+            ).first()!.decode(column: "person_id", as: String.self)
+            try await client.execute(uri: "/api/v1/people/\(buyer)/360", method: .get, headers: fixture.headers()) { response in
+                let predicted = response.body.json["predictedValue"] as? [[String: Any]] ?? []
+                #expect(predicted.count == 1)
+                let alive = predicted.first?["probabilityAlive"] as? Double ?? -1
+                #expect(alive > 0 && alive <= 1)
+                #expect((predicted.first?["expectedPurchases"] as? Double ?? -1) >= 0)
+            }
+            // Every buyer of every currency that could be fitted has a prediction; a currency
+            // that could not be fitted says why instead.
+            for outcome in fitted {
+                let currency = try #require(outcome["currency"] as? String)
+                if outcome["problem"] != nil {
+                    #expect(outcome["purchaseModel"] == nil)
+                    continue
+                }
+                let scored = try await fixture.store.database.sql.raw(
+                    "SELECT COUNT(*) AS n FROM value_scores WHERE currency = \(bind: currency)"
+                ).first()!.decode(column: "n", as: Int.self)
+                let buyers = try await fixture.store.database.sql.raw(
+                    "SELECT COUNT(DISTINCT person_id) AS n FROM purchases WHERE person_id IS NOT NULL AND kind = 'purchase' AND currency = \(bind: currency)"
+                ).first()!.decode(column: "n", as: Int.self)
+                #expect(scored == buyers, "\(currency)")
+            }
+        }
+    }
+}

@@ -43,7 +43,7 @@ struct ActivityAPI {
     }
 }
 
-/// `/api/v1/attributes` (definitions) and `/api/v1/audit` (the audit trail).
+/// `/api/v1/attributes` (definitions), `/api/v1/value/refit` and `/api/v1/audit` (the audit trail).
 struct AdministrationAPI {
     let store: Store
 
@@ -56,6 +56,9 @@ struct AdministrationAPI {
             let definition = try draft.validated(id: store.ids.make(), now: Date())
             try await store.attributes.define(definition, by: actor)
             return try JSONResponse.make(definition, status: .created)
+        }
+        api.post("value/refit", .manageValueModels) { _, _, _ in
+            try JSONResponse.make(try await ValueRefit(store: store).run())
         }
         api.get("audit", .readAudit) { request, _, _ in
             let params = try ListParameters(request)

@@ -23,7 +23,7 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .marketer:
             [.readPeople, .readOrganisations, .readActivity, .manageAttributes, .exportData]
         case .analyst:
-            [.readPeople, .readOrganisations, .readActivity, .exportData]
+            [.readPeople, .readOrganisations, .readActivity, .exportData, .manageValueModels]
         case .salesRep, .salesManager:
             [.readPeople, .writePeople, .readOrganisations, .writeOrganisations, .readActivity, .writeActivity]
         case .serviceAgent:
@@ -57,6 +57,8 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
     case readActivity = "activity:read"
     case writeActivity = "activity:write"
     case manageAttributes = "attributes:manage"
+    /// Refit the customer-value models.
+    case manageValueModels = "value:manage"
     case exportData = "data:export"
     case readAudit = "audit:read"
     case manageUsers = "users:manage"

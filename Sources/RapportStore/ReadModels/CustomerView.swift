@@ -14,6 +14,8 @@ public struct CustomerView: Sendable, Encodable {
     public var interactions: [Interaction]
     public var attributes: [AttributeView]
     public var value: HistoricValue
+    /// From the latest value-model refit; empty until one has run.
+    public var predictedValue: [PredictedValue]
     public var channelMix: [ChannelCount]
 
     public struct MembershipView: Sendable, Encodable {

@@ -8,6 +8,7 @@ public struct CustomerViewReader: Sendable {
     let database: Database
     let contactPoints: ContactPointRepository
     let attributes: AttributeRepository
+    let valueScores: ValueScoreRepository
     let audit: AuditTrail
 
     /// How many of the newest purchases and interactions the view carries.
@@ -24,6 +25,7 @@ public struct CustomerViewReader: Sendable {
         async let memberships = memberships(of: id)
         async let summary = activitySummary(of: id)
         async let attributeValues = attributes.values(for: id)
+        async let predictions = valueScores.predictions(for: id)
         guard let (person, household) = try await head, Visibility.allows(person, to: actor) else {
             throw DomainError.notFound(entity: "person", id: id.rawValue)
         }
@@ -36,7 +38,7 @@ public struct CustomerViewReader: Sendable {
             attributes: try await attributeValues.map {
                 .init(key: $0.0.key, label: $0.0.label, value: $0.1.display, purpose: $0.0.purpose)
             },
-            value: value, channelMix: mix)
+            value: value, predictedValue: try await predictions, channelMix: mix)
         try await audit.read(entityType: "person", entityID: id.rawValue, detail: "customer 360", by: actor)
         return view
     }

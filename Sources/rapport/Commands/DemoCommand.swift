@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import RapportApp
 import RapportCore
 import RapportDemo
 import RapportStore
@@ -43,5 +44,7 @@ struct DemoLoader {
         }
         progress.finish()
         print(String(format: "Loaded %d records in %.1f s.", records, Date().timeIntervalSince(started)))
+        print("Fitting the customer-value models…")
+        RefitReport.print(try await ValueRefit(store: store).run())
     }
 }

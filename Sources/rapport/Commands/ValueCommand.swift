@@ -7,7 +7,7 @@ struct ValueCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "value",
         abstract: "Fit and score customer value models (BG/NBD, Pareto/NBD, Gamma-Gamma).",
-        subcommands: [Fit.self]
+        subcommands: [Fit.self, RefitCommand.self]
     )
 
     /// `rapport value fit`: fits the models on a transaction log or a summary file.

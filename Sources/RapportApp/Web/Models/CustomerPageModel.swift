@@ -15,6 +15,7 @@ struct CustomerPageModel {
     let householdMembers: [PersonLink]
     let memberships: [MembershipRow]
     let value: [Fact]
+    let predicted: [Fact]
     let purchases: [PurchaseRow]
     let interactions: [InteractionRow]
     let channelChart: String?
@@ -64,6 +65,13 @@ struct CustomerPageModel {
         if let first = view.value.firstPurchase { value.append(Fact(label: "First purchase", value: LocalDate(first).description)) }
         if let last = view.value.lastPurchase { value.append(Fact(label: "Last purchase", value: LocalDate(last).description)) }
         self.value = value
+        predicted = view.predictedValue.flatMap { v in
+            [
+                Fact(label: "Still active (P alive)", value: String(format: "%.0f %%", v.probabilityAlive * 100)),
+                Fact(label: "Expected purchases, \(Int(v.horizonWeeks)) weeks", value: String(format: "%.1f", v.expectedPurchases)),
+                Fact(label: "\(v.months)-month CLV", value: v.lifetimeValue.formatted),
+            ]
+        }
         purchases = view.purchases.map { p in
             PurchaseRow(
                 date: LocalDate(p.occurredAt).description, kind: p.kind.rawValue, isReturn: p.kind == .return, reference: p.reference ?? "",

@@ -1,0 +1,34 @@
+import ArgumentParser
+import Foundation
+import RapportApp
+import RapportStore
+
+/// `rapport value refit`: fit the value models on the stored purchases and rescore everyone.
+struct RefitCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "refit", abstract: "Fit BG/NBD and Gamma-Gamma on the stored purchases (per currency) and store every person's predicted value.")
+
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        try await store.withStore { store in
+            RefitReport.print(try await ValueRefit(store: store).run())
+        }
+    }
+}
+
+/// Prints refit outcomes, one line per currency.
+enum RefitReport {
+    static func print(_ outcomes: [ValueRefit.Outcome]) {
+        for o in outcomes {
+            if let problem = o.problem {
+                Swift.print("\(o.currency): not fitted — \(problem)")
+            } else if let p = o.purchaseModel, let g = o.spendModel {
+                Swift.print(
+                    String(
+                        format: "%@: %d customers (%d repeat buyers); BG/NBD r=%.3f α=%.3f a=%.3f b=%.3f; Gamma-Gamma p=%.3f q=%.3f γ=%.3f",
+                        o.currency, o.customers, o.repeatBuyers, p.r, p.alpha, p.a, p.b, g.p, g.q, g.gamma))
+            }
+        }
+    }
+}
