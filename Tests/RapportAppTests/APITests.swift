@@ -184,7 +184,7 @@ struct PredictedValueTests {
                 fitted = (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [[String: Any]] ?? []
             }
             let usd = try #require(fitted.first { $0["currency"] as? String == "USD" })
-            #expect(usd["problem"] == nil)
+            #expect(usd["purchaseModel"] != nil)
             #expect((usd["customers"] as? Int ?? 0) > 50)
             let buyer = try await fixture.store.database.sql.raw(
                 "SELECT person_id FROM purchases WHERE person_id IS NOT NULL AND currency = 'USD' LIMIT 1"
@@ -200,8 +200,8 @@ struct PredictedValueTests {
             // that could not be fitted says why instead.
             for outcome in fitted {
                 let currency = try #require(outcome["currency"] as? String)
-                if outcome["problem"] != nil {
-                    #expect(outcome["purchaseModel"] == nil)
+                if outcome["purchaseModel"] == nil {
+                    #expect(outcome["problem"] != nil)
                     continue
                 }
                 let scored = try await fixture.store.database.sql.raw(

@@ -55,28 +55,60 @@ public struct ValueRefit: Sendable {
         }
         let summary = try CalibrationSummary(transactions: transactions, calibrationEnd: end)
         let purchaseModel = try BGNBDModel.fit(summary.customers)
-        let spendModel = try GammaGammaModel.fit(summary.customers)
-        let scorer = ValueScorer(purchases: purchaseModel, spend: spendModel, horizon: horizonWeeks, months: months)
-        let scores = try scorer.score(summary.customers)
+        // Without a spend model a currency still gets P(alive) and expected purchases; only
+        // spend and CLV stay empty, and the outcome says why.
+        var spendModel: GammaGammaModel?
+        var spendProblem: String?
+        do {
+            spendModel = try GammaGammaModel.fit(summary.customers)
+        } catch {
+            spendProblem = error.description
+        }
+        // Raw figures per customer: (id, frequency, P(alive), expected purchases, spend, CLV).
+        var rows: [(String, Int, Double, Double, Double?, Double?)]
+        if let spendModel {
+            let scorer = ValueScorer(purchases: purchaseModel, spend: spendModel, horizon: horizonWeeks, months: months)
+            rows = try scorer.score(summary.customers).map {
+                ($0.id, $0.frequency, $0.probabilityAlive, $0.expectedPurchases, $0.expectedSpend, $0.lifetimeValue)
+            }
+        } else {
+            rows = summary.customers.map { c in
+                (
+                    c.id, c.frequency, purchaseModel.probabilityAlive(frequency: c.frequency, recency: c.recency, age: c.age),
+                    purchaseModel.expectedPurchases(in: horizonWeeks, frequency: c.frequency, recency: c.recency, age: c.age), nil, nil
+                )
+            }
+        }
+        // A model fitted on too little data can give non-finite predictions: then nothing is
+        // stored (the previous predictions stay) and the outcome says so. No NaN reaches a profile.
+        let unusable = rows.filter { row in
+            !(0...1).contains(row.2) || !row.3.isFinite || row.3 < 0 || !(row.4?.isFinite ?? true) || !(row.5?.isFinite ?? true)
+        }.count
+        if unusable > 0 {
+            return Outcome(
+                currency: currency, customers: summary.customers.count, repeatBuyers: summary.customers.filter { $0.frequency > 0 }.count,
+                problem: "the purchase model fitted on this data gives no usable prediction for \(unusable) customers; predictions were not changed (more purchase history is needed)")
+        }
         let fittedAt = Date()
-        let predictions = scores.map { s in
+        let predictions = rows.map { row in
             PredictedValue(
-                personID: PersonID(rawValue: s.id), currency: currency, frequency: s.frequency, probabilityAlive: s.probabilityAlive,
-                expectedPurchases: s.expectedPurchases, horizonWeeks: horizonWeeks, expectedSpend: Money(s.expectedSpend, currency: currency),
-                lifetimeValue: Money(s.lifetimeValue, currency: currency), months: months, fittedAt: fittedAt)
+                personID: PersonID(rawValue: row.0), currency: currency, frequency: row.1, probabilityAlive: row.2,
+                expectedPurchases: row.3, horizonWeeks: horizonWeeks, expectedSpend: row.4.map { Money($0, currency: currency) },
+                lifetimeValue: row.5.map { Money($0, currency: currency) }, months: months, fittedAt: fittedAt)
         }
         let parameters = String(
-            decoding: try JSONCoding.encoder.encode(StoredParameters(purchases: purchaseModel.parameters, spend: spendModel.parameters)),
+            decoding: try JSONCoding.encoder.encode(StoredParameters(purchases: purchaseModel.parameters, spend: spendModel?.parameters)),
             as: UTF8.self)
         try await store.value.replace(currency: currency, calibrationEnd: today, parameters: parameters, scores: predictions)
         return Outcome(
             currency: currency, customers: summary.customers.count, repeatBuyers: summary.customers.filter { $0.frequency > 0 }.count,
-            purchaseModel: purchaseModel.parameters, spendModel: spendModel.parameters, logLikelihood: purchaseModel.logLikelihood)
+            purchaseModel: purchaseModel.parameters, spendModel: spendModel?.parameters, logLikelihood: purchaseModel.logLikelihood,
+            problem: spendProblem.map { "spend model not fitted, no CLV: \($0)" })
     }
 }
 
 /// Both models' parameters, stored with the model row.
 private struct StoredParameters: Encodable {
     let purchases: BGNBDModel.Parameters
-    let spend: GammaGammaModel.Parameters
+    let spend: GammaGammaModel.Parameters?
 }

@@ -12,16 +12,16 @@ public struct PredictedValue: Hashable, Codable, Sendable {
     /// Expected purchases over `horizonWeeks`.
     public var expectedPurchases: Double
     public var horizonWeeks: Double
-    /// Expected spend per purchase.
-    public var expectedSpend: Money
-    /// Discounted customer lifetime value over `months`.
-    public var lifetimeValue: Money
+    /// Expected spend per purchase; nil when the spend model could not be fitted.
+    public var expectedSpend: Money?
+    /// Discounted customer lifetime value over `months`; nil without a spend model.
+    public var lifetimeValue: Money?
     public var months: Int
     public var fittedAt: Date
 
     public init(
         personID: PersonID, currency: String, frequency: Int, probabilityAlive: Double, expectedPurchases: Double,
-        horizonWeeks: Double, expectedSpend: Money, lifetimeValue: Money, months: Int, fittedAt: Date
+        horizonWeeks: Double, expectedSpend: Money?, lifetimeValue: Money?, months: Int, fittedAt: Date
     ) {
         self.personID = personID
         self.currency = currency

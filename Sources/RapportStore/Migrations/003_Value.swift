@@ -12,7 +12,7 @@ extension Migration {
               person_id TEXT NOT NULL REFERENCES people(id) ON DELETE CASCADE, currency TEXT NOT NULL,
               model_id TEXT NOT NULL REFERENCES value_models(id) ON DELETE CASCADE, frequency INTEGER NOT NULL,
               p_alive DOUBLE PRECISION NOT NULL, expected_purchases DOUBLE PRECISION NOT NULL,
-              horizon_weeks DOUBLE PRECISION NOT NULL, expected_spend_minor BIGINT NOT NULL, clv_minor BIGINT NOT NULL,
+              horizon_weeks DOUBLE PRECISION NOT NULL, expected_spend_minor BIGINT, clv_minor BIGINT,
               months INTEGER NOT NULL, PRIMARY KEY (person_id, currency))
             """,
             "CREATE INDEX value_scores_model ON value_scores (model_id)",

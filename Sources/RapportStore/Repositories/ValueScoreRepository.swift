@@ -50,7 +50,7 @@ public struct ValueScoreRepository: Sendable {
                 for s in scores[start..<min(start + 2000, scores.count)] {
                     builder.values([
                         s.personID.rawValue, currency, modelID, s.frequency, s.probabilityAlive, s.expectedPurchases, s.horizonWeeks,
-                        s.expectedSpend.minorUnits, s.lifetimeValue.minorUnits, s.months,
+                        s.expectedSpend?.minorUnits, s.lifetimeValue?.minorUnits, s.months,
                     ] as [any Encodable & Sendable])
                 }
                 try await builder.run()
@@ -72,8 +72,9 @@ public struct ValueScoreRepository: Sendable {
                 probabilityAlive: try row.decode(column: "p_alive", as: Double.self),
                 expectedPurchases: try row.decode(column: "expected_purchases", as: Double.self),
                 horizonWeeks: try row.decode(column: "horizon_weeks", as: Double.self),
-                expectedSpend: Money(minorUnits: try row.int64("expected_spend_minor"), currency: currency),
-                lifetimeValue: Money(minorUnits: try row.int64("clv_minor"), currency: currency), months: try row.integer("months"),
+                expectedSpend: try row.decode(column: "expected_spend_minor", as: Int64?.self).map { Money(minorUnits: $0, currency: currency) },
+                lifetimeValue: try row.decode(column: "clv_minor", as: Int64?.self).map { Money(minorUnits: $0, currency: currency) },
+                months: try row.integer("months"),
                 fittedAt: try row.instant("fitted_at"))
         }
     }

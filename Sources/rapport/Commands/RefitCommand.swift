@@ -21,13 +21,17 @@ struct RefitCommand: AsyncParsableCommand {
 enum RefitReport {
     static func print(_ outcomes: [ValueRefit.Outcome]) {
         for o in outcomes {
-            if let problem = o.problem {
-                Swift.print("\(o.currency): not fitted — \(problem)")
-            } else if let p = o.purchaseModel, let g = o.spendModel {
+            if let p = o.purchaseModel, let g = o.spendModel {
                 Swift.print(
                     String(
                         format: "%@: %d customers (%d repeat buyers); BG/NBD r=%.3f α=%.3f a=%.3f b=%.3f; Gamma-Gamma p=%.3f q=%.3f γ=%.3f",
                         o.currency, o.customers, o.repeatBuyers, p.r, p.alpha, p.a, p.b, g.p, g.q, g.gamma))
+            } else if let p = o.purchaseModel {
+                Swift.print(
+                    String(format: "%@: %d customers (%d repeat buyers); BG/NBD r=%.3f α=%.3f a=%.3f b=%.3f", o.currency, o.customers, o.repeatBuyers, p.r, p.alpha, p.a, p.b)
+                        + " — \(o.problem ?? "")")
+            } else {
+                Swift.print("\(o.currency): not fitted — \(o.problem ?? "unknown reason")")
             }
         }
     }

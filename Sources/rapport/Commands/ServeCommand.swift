@@ -29,6 +29,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Mark session cookies Secure (when served over HTTPS).")
     var secureCookies = false
 
+    @Option(help: "Hours between refits of the customer-value models while serving (0: never).")
+    var refitEvery: Double = 24
+
     func run() async throws {
         let logger = store.logger()
         let location = try store.location
@@ -56,7 +59,25 @@ struct ServeCommand: AsyncParsableCommand {
             print("(shown only now; create more users with `rapport user create`)\n")
         }
         fflush(nil)
+        let refits = scheduleRefits(opened, logger: logger)
+        defer { refits.cancel() }
         try await app.runService()
+    }
+
+    /// Refits the value models every `refitEvery` hours until the server stops.
+    private func scheduleRefits(_ store: Store, logger: Logger) -> Task<Void, Never> {
+        let interval = refitEvery
+        return Task {
+            guard interval > 0 else { return }
+            while (try? await Task.sleep(for: .seconds(interval * 3600))) != nil {
+                do {
+                    let outcomes = try await ValueRefit(store: store).run()
+                    logger.info("value models refitted", metadata: ["currencies": "\(outcomes.map(\.currency))"])
+                } catch {
+                    logger.error("value refit failed", metadata: ["error": "\(error)"])
+                }
+            }
+        }
     }
 
     /// On first start there is no user: create `admin` with a random password printed once.

@@ -69,7 +69,7 @@ struct CustomerPageModel {
             [
                 Fact(label: "Still active (P alive)", value: String(format: "%.0f %%", v.probabilityAlive * 100)),
                 Fact(label: "Expected purchases, \(Int(v.horizonWeeks)) weeks", value: String(format: "%.1f", v.expectedPurchases)),
-                Fact(label: "\(v.months)-month CLV", value: v.lifetimeValue.formatted),
+                Fact(label: "\(v.months)-month CLV", value: v.lifetimeValue?.formatted ?? "— (no spend model for \(v.currency) yet)"),
             ]
         }
         purchases = view.purchases.map { p in
