@@ -62,6 +62,13 @@ struct WebTests {
                 #expect($0.status == .notFound)
             }
             try await client.execute(uri: "/", method: .get, headers: [.cookie: cookie]) { #expect($0.body.text.contains("<svg class=\"chart\"")) }
+            try await client.execute(uri: "/analytics", method: .get, headers: [.cookie: cookie]) { response in
+                let html = response.body.text
+                #expect(html.contains("id=\"analytics-USD\""))
+                #expect(html.contains("class=\"chart-line\""))
+                let share = try #require(html.firstMatch(of: /class="pareto-revenue">([0-9.]+) %/)?.1)
+                #expect((Double(share) ?? 0) > 20, "the top 20 % of buyers bring more than 20 % of revenue")
+            }
             try await client.execute(uri: "/admin/audit", method: .get, headers: [.cookie: cookie]) { response in
                 #expect(response.body.text.contains("customer 360"))
             }
@@ -115,7 +122,7 @@ struct WebRoleMatrixTests {
             let pages: [(String, Permission)] = [
                 ("/", .readPeople), ("/customers", .readPeople), ("/customers/\(person)", .readPeople),
                 ("/organisations", .readOrganisations), ("/organisations/\(organisation)", .readOrganisations),
-                ("/admin/audit", .readAudit),
+                ("/admin/audit", .readAudit), ("/analytics", .readAnalytics),
             ]
             let web = WebTests()
             for role in Role.allCases {

@@ -83,7 +83,8 @@ struct OrganisationPages {
     }
 }
 
-/// `/admin/audit`: the audit trail for administrators and privacy officers.
+/// `/analytics` (aggregates for analysts and marketers) and `/admin/audit` (the audit trail
+/// for administrators and privacy officers).
 struct AdminPages {
     let store: Store
     let views: WebViews
@@ -98,6 +99,10 @@ struct AdminPages {
     }
 
     func register(on web: RouterGroup<AppRequestContext>) {
+        web.get("analytics") { _, context -> Response in
+            _ = try context.actor(needing: .readAnalytics)
+            return views.page("analytics", try await AnalyticsModel.build(store: store, context: context))
+        }
         web.get("admin/audit") { request, context -> Response in
             _ = try context.actor(needing: .readAudit)
             let params = try ListParameters(request)

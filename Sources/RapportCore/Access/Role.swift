@@ -21,10 +21,12 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .privacyOfficer:
             [.readPeople, .readOrganisations, .readActivity, .readAudit, .exportData, .writePeople]
         case .marketer:
-            [.readPeople, .readOrganisations, .readActivity, .manageAttributes, .exportData]
+            [.readPeople, .readOrganisations, .readActivity, .manageAttributes, .exportData, .readAnalytics]
         case .analyst:
-            [.readPeople, .readOrganisations, .readActivity, .exportData, .manageValueModels]
-        case .salesRep, .salesManager:
+            [.readPeople, .readOrganisations, .readActivity, .exportData, .manageValueModels, .readAnalytics]
+        case .salesManager:
+            [.readPeople, .writePeople, .readOrganisations, .writeOrganisations, .readActivity, .writeActivity, .readAnalytics]
+        case .salesRep:
             [.readPeople, .writePeople, .readOrganisations, .writeOrganisations, .readActivity, .writeActivity]
         case .serviceAgent:
             [.readPeople, .writePeople, .readOrganisations, .readActivity, .writeActivity]
@@ -60,6 +62,8 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
     /// Refit the customer-value models.
     case manageValueModels = "value:manage"
     case exportData = "data:export"
+    /// Portfolio aggregates: Pareto, RFM, value models.
+    case readAnalytics = "analytics:read"
     case readAudit = "audit:read"
     case manageUsers = "users:manage"
 }

@@ -1,0 +1,61 @@
+import Foundation
+import RapportCore
+import RapportStore
+import RapportValue
+
+/// The analytics page: per currency, the Pareto concentration of revenue and margin (R3.3),
+/// the standard RFM segments (R3.3) and the latest value models (R4.3). All figures come
+/// from the value engine over totals the store aggregates.
+struct AnalyticsModel {
+    let chrome: PageChrome
+    let currencies: [CurrencySection]
+    let hasData: Bool
+
+    struct CurrencySection {
+        let currency: String
+        let customers: Int
+        let revenueShare: String
+        let marginShare: String
+        let paretoChart: String
+        let rfmChart: String
+        let model: String?
+        let fittedAt: String?
+    }
+
+    static func build(store: Store, context: AppRequestContext, today: Date = Date()) async throws -> AnalyticsModel {
+        let totals = try await CustomerTotals.read(from: store.database)
+        let models = Dictionary(uniqueKeysWithValues: try await ValueModelSummary.read(from: store.database).map { ($0.currency, $0) })
+        var sections: [CurrencySection] = []
+        for currency in totals.keys.sorted() {
+            let buyers = totals[currency]!.filter { $0.revenueMinor > 0 }
+            guard !buyers.isEmpty else { continue }
+            let pareto = try ParetoAnalysis(
+                revenue: buyers.map { Double($0.revenueMinor) / 100 }, margin: buyers.map { max(0, Double($0.marginMinor) / 100) })
+            let rfm = try RFMScoring.score(
+                buyers.map {
+                    RFMScoring.Input(
+                        id: $0.personID, recency: today.timeIntervalSince($0.lastPurchase) / 86_400, frequency: Double($0.purchases),
+                        monetary: Double($0.revenueMinor) / 100)
+                })
+            let counts = Dictionary(grouping: rfm, by: \.segment).mapValues(\.count)
+            let bars = RFMScoring.Segment.allCases.compactMap { segment in
+                counts[segment].map { BarChart.Bar(label: segment.rawValue, value: Double($0)) }
+            }
+            let model = models[currency]
+            sections.append(
+                CurrencySection(
+                    currency: currency, customers: buyers.count,
+                    revenueShare: String(format: "%.1f %%", pareto.revenueShareOfTop * 100),
+                    marginShare: pareto.marginShareOfTop.map { String(format: "%.1f %%", $0 * 100) } ?? "—",
+                    paretoChart: LineChart(
+                        title: "Cumulative share of revenue by share of customers, \(currency)",
+                        points: [(0, 0)] + pareto.revenueCurve.map { ($0.customerShare, $0.valueShare) },
+                        marker: (pareto.topFraction, pareto.revenueShareOfTop, String(format: "top 20 %%: %.0f %%", pareto.revenueShareOfTop * 100))
+                    ).svg,
+                    rfmChart: BarChart(title: "Customers per RFM segment, \(currency)", bars: bars, width: 520).svg,
+                    model: model?.parameters, fittedAt: model.map { Timestamp.format($0.fittedAt).prefix(16).replacingOccurrences(of: "T", with: " ") }))
+        }
+        return AnalyticsModel(
+            chrome: PageChrome(title: "Analytics", active: "/analytics", context: context), currencies: sections, hasData: !sections.isEmpty)
+    }
+}
