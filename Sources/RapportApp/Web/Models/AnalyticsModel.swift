@@ -22,6 +22,22 @@ struct AnalyticsModel {
         let fittedAt: String?
     }
 
+    /// The stored parameters in words: "Purchases (BG/NBD): r 0.243, α 4.41, a 0.793, b 2.43 · …".
+    static func describe(_ json: String) -> String? {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: [String: Double]] else { return nil }
+        let names = ["alpha": "α", "beta": "β", "gamma": "γ"]
+        func line(_ title: String, _ key: String, _ order: [String]) -> String? {
+            guard let values = object[key] else { return nil }
+            let parts = order.compactMap { name in values[name].map { "\(names[name] ?? name) \(String(format: "%.3g", $0))" } }
+            return "\(title): " + parts.joined(separator: ", ")
+        }
+        let lines = [
+            line("Purchases (BG/NBD)", "purchases", ["r", "alpha", "a", "b"]),
+            line("Spend (Gamma-Gamma)", "spend", ["p", "q", "gamma"]) ?? "Spend: not fitted",
+        ]
+        return lines.compactMap { $0 }.joined(separator: "\n")
+    }
+
     static func build(store: Store, context: AppRequestContext, today: Date = Date()) async throws -> AnalyticsModel {
         let totals = try await CustomerTotals.read(from: store.database)
         let models = Dictionary(uniqueKeysWithValues: try await ValueModelSummary.read(from: store.database).map { ($0.currency, $0) })
@@ -53,7 +69,7 @@ struct AnalyticsModel {
                         marker: (pareto.topFraction, pareto.revenueShareOfTop, String(format: "top 20 %%: %.0f %%", pareto.revenueShareOfTop * 100))
                     ).svg,
                     rfmChart: BarChart(title: "Customers per RFM segment, \(currency)", bars: bars, width: 520).svg,
-                    model: model?.parameters, fittedAt: model.map { Timestamp.format($0.fittedAt).prefix(16).replacingOccurrences(of: "T", with: " ") }))
+                    model: model.flatMap { Self.describe($0.parameters) }, fittedAt: model.map { Timestamp.format($0.fittedAt).prefix(16).replacingOccurrences(of: "T", with: " ") }))
         }
         return AnalyticsModel(
             chrome: PageChrome(title: "Analytics", active: "/analytics", context: context), currencies: sections, hasData: !sections.isEmpty)
