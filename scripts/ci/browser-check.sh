@@ -63,10 +63,22 @@ log "rapport: $bin"
 # --- the check ----------------------------------------------------------------------------
 workdir="$(mktemp -d "$RAPPORT_CI_TMP/browser.XXXXXX")"
 limit="${RAPPORT_CI_BROWSER_TIMEOUT:-900}"
+run_check() {
+    timeout -k 20 "$limit" "$python" "$here/browser_check.py" --rapport "$bin" --workdir "$workdir" \
+        ${RAPPORT_CI_BROWSER_PORT:+--port "$RAPPORT_CI_BROWSER_PORT"}
+}
 set +e
-timeout -k 20 "$limit" "$python" "$here/browser_check.py" --rapport "$bin" --workdir "$workdir" \
-    ${RAPPORT_CI_BROWSER_PORT:+--port "$RAPPORT_CI_BROWSER_PORT"}
+run_check
 rc=$?
+if [[ $rc -eq 3 ]]; then
+    # Exit 3 means chromedriver itself failed mid-check (not an assertion): one more try,
+    # in a fresh folder; a second failure fails the run.
+    log "the browser driver failed (not a check); trying the whole check once more"
+    workdir="$(mktemp -d "$RAPPORT_CI_TMP/browser.XXXXXX")"
+    run_check
+    rc=$?
+    [[ $rc -eq 3 ]] && rc=1
+fi
 set -e
 if [[ $rc -eq 124 || $rc -eq 137 ]]; then
     log "ERROR: the browser check did not finish within $limit s"

@@ -248,11 +248,22 @@ class UI:
         return len(self.d.find_elements(By.CSS_SELECTOR, css)) > 0
 
     def wait_navigation_from(self, old_element, what: str) -> None:
+        # An element of the old page is gone once the browser has navigated. Chromium reports
+        # that as StaleElementReference, or, mid-navigation, as an "unhandled inspector error:
+        # Node ... does not belong to the document" WebDriverException: both mean "navigated".
+        def gone(_driver) -> bool:
+            try:
+                old_element.is_enabled()
+                return False
+            except WebDriverException:
+                return True
+
         try:
-            WebDriverWait(self.d, WAIT).until(EC.staleness_of(old_element))
+            WebDriverWait(self.d, WAIT).until(gone)
         except TimeoutException:
             raise CheckFailed(f"{what}: the page did not change within {WAIT} s (still {self.d.current_url})")
-        WebDriverWait(self.d, WAIT).until(lambda d: d.execute_script("return document.readyState") == "complete")
+        WebDriverWait(self.d, WAIT, ignored_exceptions=[WebDriverException]).until(
+            lambda d: d.execute_script("return document.readyState") == "complete")
 
     def screenshot(self, name: str, full_page: bool = False) -> str:
         self.n += 1
@@ -564,6 +575,7 @@ def main() -> int:
     ui = None
     t_start = time.monotonic()
     failure = None
+    driver_glitch = False
     try:
         say(f"workdir {workdir}")
         run_cli([args.rapport, "migrate", "--data-dir", data_dir], timeout=180)
@@ -590,6 +602,7 @@ def main() -> int:
         failure = str(e)
     except (WebDriverException, TimeoutException) as e:
         failure = f"browser error: {type(e).__name__}: {norm(getattr(e, 'msg', None) or str(e))[:500]}"
+        driver_glitch = isinstance(e, WebDriverException) and not isinstance(e, TimeoutException)
     except KeyboardInterrupt:
         failure = "interrupted (time limit?)"
     except Exception as e:  # a bug here or an unexpected page: still report clearly
@@ -619,7 +632,8 @@ def main() -> int:
         print(server.log_excerpt())
         print(f"\nBROWSER CHECK FAILED: {failure}", flush=True)
         print(f"(after {c.count} checks that held; workdir {workdir})", flush=True)
-        return 1
+        # 3: the driver itself failed (not a check): browser-check.sh tries once more.
+        return 3 if driver_glitch else 1
     print(f"\nbrowser check OK: all {c.count} checks held in {time.monotonic() - t_start:.0f} s "
           f"(screenshots in {shots})", flush=True)
     return 0
