@@ -11,17 +11,8 @@ struct ListParameters {
     let cursor: Cursor?
 
     init(_ request: Request) throws(DomainError) {
-        // Read the raw query so a form's "+" becomes a space before percent-decoding
-        // ("%2B" stays a real plus, as in phone numbers).
-        var values: [String: String] = [:]
-        for pair in (request.uri.query ?? "").split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ text: Substring) -> String {
-                let spaced = text.replacingOccurrences(of: "+", with: " ")
-                return spaced.removingPercentEncoding ?? spaced
-            }
-            values[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
-        }
+        // The raw query, decoded as a form is: see ``FormFields``.
+        let values = FormFields(request.uri.query ?? "").values
         query = values
         var check = IssueCollector()
         var limit = 50

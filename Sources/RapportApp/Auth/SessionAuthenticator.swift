@@ -44,22 +44,3 @@ struct CSRFGuard: RouterMiddleware {
         return zip(x, y).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
     }
 }
-
-/// `application/x-www-form-urlencoded` fields.
-struct FormFields {
-    private var values: [String: String] = [:]
-
-    init(_ body: String) {
-        for pair in body.split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let key = Self.decode(parts[0])
-            values[key] = parts.count > 1 ? Self.decode(parts[1]) : ""
-        }
-    }
-
-    subscript(_ key: String) -> String? { values[key] }
-
-    private static func decode(_ text: Substring) -> String {
-        text.replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(text)
-    }
-}
