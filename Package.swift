@@ -3,9 +3,12 @@ import PackageDescription
 
 /// Rapport's layers, from the inside out:
 /// - `RapportCore`: the domain — types, validation rules and typed errors. No I/O.
-/// - `RapportIdentity`, `RapportValue`: pure engines (record linkage, customer value). No database.
+/// - `RapportIdentity`, `RapportValue`, `RapportIntegration`: pure engines (record linkage, customer
+///   value, survivorship / households / import decoding). No database.
+/// - `RapportSegments`: the segment rule language — parse, type-check, evaluate, compile to SQL. No database.
 /// - `RapportLocales`: reference lists (names, streets, cities, phone plans) for US, PL and ID.
 /// - `RapportDemo`: the seeded, deterministic demo data set.
+/// - `CSQLiteShared`: the C interface of the SQLite that SQLiteNIO vendors, for direct fast paths.
 /// - `RapportStore`: SQL storage over SQLite and PostgreSQL (SQLKit), migrations, repositories.
 /// - `RapportApp`: the HTTP API, the web UI, authentication and operations endpoints.
 /// - `rapport`: the command line, which only parses flags and calls the layers above.
@@ -28,6 +31,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
     ],
     targets: [
         .target(name: "RapportCore"),
@@ -35,15 +39,19 @@ let package = Package(
         .target(name: "RapportIdentity", dependencies: ["RapportLocales"]),
         .target(name: "RapportValue"),
         .target(name: "RapportDemo", dependencies: ["RapportCore", "RapportLocales"]),
+        .target(name: "RapportIntegration", dependencies: ["RapportCore"]),
+        .target(name: "RapportSegments"),
+        .target(name: "CSQLiteShared"),
         .target(
             name: "RapportStore",
             dependencies: [
-                "RapportCore",
+                "RapportCore", "CSQLiteShared",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .target(
@@ -78,6 +86,8 @@ let package = Package(
         .testTarget(name: "RapportIdentityTests", dependencies: ["RapportIdentity"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RapportValueTests", dependencies: ["RapportValue"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RapportDemoTests", dependencies: ["RapportDemo"]),
+        .testTarget(name: "RapportIntegrationTests", dependencies: ["RapportIntegration", "RapportCore"]),
+        .testTarget(name: "RapportSegmentsTests", dependencies: ["RapportSegments"]),
         .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportDemo", "RapportTestSupport"]),
         .testTarget(
             name: "RapportAppTests",

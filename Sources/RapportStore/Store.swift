@@ -44,6 +44,7 @@ public struct Store: Sendable {
         let database = try await Database.open(location, logger: logger)
         do {
             try await Migrator(database: database, logger: logger).migrate()
+            try await SecondaryIndexes.create(on: database)
         } catch {
             await database.shutdown()
             throw error

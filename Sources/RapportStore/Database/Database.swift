@@ -18,12 +18,18 @@ public final class Database: Sendable {
     public let location: DatabaseLocation
     /// Pooled access for single statements (reads, and writes that are one statement).
     public let sql: any SQLDatabase
+    /// Direct read-only connections for the hot read paths (SQLite only); see ``read(_:_:)``.
+    let reader: SQLiteReadPool?
     private let close: @Sendable () async throws -> Void
 
-    private init(kind: Kind, location: DatabaseLocation, sql: any SQLDatabase, close: @escaping @Sendable () async throws -> Void) {
+    private init(
+        kind: Kind, location: DatabaseLocation, sql: any SQLDatabase, reader: SQLiteReadPool? = nil,
+        close: @escaping @Sendable () async throws -> Void
+    ) {
         self.kind = kind
         self.location = location
         self.sql = sql
+        self.reader = reader
         self.close = close
     }
 
@@ -43,7 +49,11 @@ public final class Database: Sendable {
                 requestTimeout: .seconds(30), pruneInterval: nil, logger: logger, on: group)
             let box = ThreadSafePool(value: pool)
             let sql = PooledSQLiteDatabase(pool: box, logger: logger).sql(queryLogLevel: .trace)
-            let database = Database(kind: .sqlite, location: location, sql: sql) { try await box.value.shutdownAsync() }
+            let reader = SQLiteReadPool(path: path)
+            let database = Database(kind: .sqlite, location: location, sql: sql, reader: reader) {
+                reader.close()
+                try await box.value.shutdownAsync()
+            }
             try await sql.raw("SELECT 1").run()
             return database
         case .postgres(let url, let schema):

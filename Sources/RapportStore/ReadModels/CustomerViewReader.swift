@@ -14,9 +14,32 @@ public struct CustomerViewReader: Sendable {
     /// How many of the newest purchases and interactions the view carries.
     public static let recentLimit = 25
 
-    /// All parts are read concurrently; the visibility check on the person decides before
-    /// anything is returned.
+    /// Reads the view and records the read in the audit trail. The visibility check on the
+    /// person decides before anything is returned.
     public func view(of id: PersonID, by actor: Actor) async throws -> CustomerView {
+        let view = try await database.reader == nil ? concurrentView(of: id, by: actor) : inlineView(of: id, by: actor)
+        try await audit.read(entityType: "person", entityID: id.rawValue, detail: "customer 360", by: actor)
+        return view
+    }
+
+    /// On SQLite each part is an index lookup of a few microseconds on the caller's thread:
+    /// one after the other, stopping early for a person the actor may not see.
+    private func inlineView(of id: PersonID, by actor: Actor) async throws -> CustomerView {
+        guard let (person, household) = try await personAndHousehold(id), Visibility.allows(person, to: actor) else {
+            throw DomainError.notFound(entity: "person", id: id.rawValue)
+        }
+        let (value, mix) = try await activitySummary(of: id)
+        return CustomerView(
+            person: person, household: household,
+            householdMembers: try await householdMembers(of: id).filter { Visibility.allows($0, to: actor) },
+            memberships: try await memberships(of: id), contactPoints: try await contactPoints.forPerson(id),
+            purchases: try await recentPurchases(of: id), interactions: try await recentInteractions(of: id),
+            attributes: try await attributes.values(for: id).map(Self.attributeView),
+            value: value, predictedValue: try await valueScores.predictions(for: id), channelMix: mix)
+    }
+
+    /// On PostgreSQL every part is a round trip to the server: all of them at once.
+    private func concurrentView(of id: PersonID, by actor: Actor) async throws -> CustomerView {
         async let head = personAndHousehold(id)
         async let members = householdMembers(of: id)
         async let points = contactPoints.forPerson(id)
@@ -30,27 +53,25 @@ public struct CustomerViewReader: Sendable {
             throw DomainError.notFound(entity: "person", id: id.rawValue)
         }
         let (value, mix) = try await summary
-        let view = CustomerView(
+        return CustomerView(
             person: person, household: household,
             householdMembers: try await members.filter { Visibility.allows($0, to: actor) },
             memberships: try await memberships, contactPoints: try await points, purchases: try await recentPurchases,
-            interactions: try await interactions,
-            attributes: try await attributeValues.map {
-                .init(key: $0.0.key, label: $0.0.label, value: $0.1.display, purpose: $0.0.purpose)
-            },
+            interactions: try await interactions, attributes: try await attributeValues.map(Self.attributeView),
             value: value, predictedValue: try await predictions, channelMix: mix)
-        try await audit.read(entityType: "person", entityID: id.rawValue, detail: "customer 360", by: actor)
-        return view
+    }
+
+    private static func attributeView(_ pair: (AttributeDefinition, AttributeValue)) -> CustomerView.AttributeView {
+        .init(key: pair.0.key, label: pair.0.label, value: pair.1.display, purpose: pair.0.purpose)
     }
 
     private func personAndHousehold(_ id: PersonID) async throws -> (Person, Household?)? {
         guard
-            let row = try await database.sql.raw(
+            let row = try await database.readFirst(
                 """
                 SELECT p.*, h.name AS household_name, h.created_at AS household_created_at
-                FROM people p LEFT JOIN households h ON h.id = p.household_id WHERE p.id = \(bind: id.rawValue)
-                """
-            ).first()
+                FROM people p LEFT JOIN households h ON h.id = p.household_id WHERE p.id = ?
+                """, [.text(id.rawValue)])
         else { return nil }
         let person = try PersonRepository.person(from: row)
         var household: Household?
@@ -61,25 +82,23 @@ public struct CustomerViewReader: Sendable {
     }
 
     private func householdMembers(of id: PersonID) async throws -> [Person] {
-        try await database.sql.raw(
+        try await database.read(
             """
-            SELECT * FROM people WHERE household_id = (SELECT household_id FROM people WHERE id = \(bind: id.rawValue))
-              AND id <> \(bind: id.rawValue) ORDER BY search_name LIMIT 20
-            """
-        ).all().map(PersonRepository.person(from:))
+            SELECT * FROM people WHERE household_id = (SELECT household_id FROM people WHERE id = ?)
+              AND id <> ? ORDER BY search_name LIMIT 20
+            """, [.text(id.rawValue), .text(id.rawValue)]
+        ).map(PersonRepository.person(from:))
     }
 
     /// The newest purchases with their lines in one query.
     private func recentPurchases(of id: PersonID) async throws -> [Purchase] {
-        let rows = try await database.sql.raw(
+        let rows = try await database.read(
             """
             SELECT p.*, l.line_no, l.product, l.brand, l.quantity, l.amount_minor, l.margin_minor AS line_margin_minor
-            FROM (SELECT * FROM purchases WHERE person_id = \(bind: id.rawValue) ORDER BY occurred_at DESC, id DESC
-                  LIMIT \(unsafeRaw: String(Self.recentLimit))) p
+            FROM (SELECT * FROM purchases WHERE person_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?) p
             LEFT JOIN purchase_lines l ON l.purchase_id = p.id
             ORDER BY p.occurred_at DESC, p.id DESC, l.line_no
-            """
-        ).all()
+            """, [.text(id.rawValue), .integer(Self.recentLimit)])
         var purchases: [Purchase] = []
         for row in rows {
             let purchaseID: PurchaseID = try row.id("id")
@@ -96,18 +115,19 @@ public struct CustomerViewReader: Sendable {
     }
 
     private func recentInteractions(of id: PersonID) async throws -> [Interaction] {
-        try await database.sql.raw(
-            "SELECT * FROM interactions WHERE person_id = \(bind: id.rawValue) ORDER BY occurred_at DESC, id DESC LIMIT \(unsafeRaw: String(Self.recentLimit))"
-        ).all().map(InteractionRepository.interaction(from:))
+        try await database.read(
+            "SELECT * FROM interactions WHERE person_id = ? ORDER BY occurred_at DESC, id DESC LIMIT ?",
+            [.text(id.rawValue), .integer(Self.recentLimit)]
+        ).map(InteractionRepository.interaction(from:))
     }
 
     private func memberships(of id: PersonID) async throws -> [CustomerView.MembershipView] {
-        try await database.sql.raw(
+        try await database.read(
             """
             SELECT o.*, m.role, m.since, m.until FROM memberships m JOIN organisations o ON o.id = m.organisation_id
-            WHERE m.person_id = \(bind: id.rawValue) ORDER BY o.search_name
-            """
-        ).all().map { row in
+            WHERE m.person_id = ? ORDER BY o.search_name
+            """, [.text(id.rawValue)]
+        ).map { row in
             .init(
                 organisation: try OrganisationRepository.organisation(from: row), role: try row.text("role"),
                 since: try row.day("since"), until: try row.day("until"))
@@ -116,16 +136,15 @@ public struct CustomerViewReader: Sendable {
 
     /// Historic value per currency and the channel mix, in one query.
     private func activitySummary(of id: PersonID) async throws -> (HistoricValue, [CustomerView.ChannelCount]) {
-        let rows = try await database.sql.raw(
+        let rows = try await database.read(
             """
             SELECT 'purchase' AS source, kind, currency, COUNT(*) AS n, CAST(SUM(total_minor) AS BIGINT) AS total,
               CAST(SUM(margin_minor) AS BIGINT) AS margin, MIN(occurred_at) AS first_at, MAX(occurred_at) AS last_at
-            FROM purchases WHERE person_id = \(bind: id.rawValue) GROUP BY kind, currency
+            FROM purchases WHERE person_id = ? GROUP BY kind, currency
             UNION ALL
             SELECT 'interaction', channel, NULL, COUNT(*), NULL, NULL, NULL, NULL
-            FROM interactions WHERE person_id = \(bind: id.rawValue) GROUP BY channel
-            """
-        ).all()
+            FROM interactions WHERE person_id = ? GROUP BY channel
+            """, [.text(id.rawValue), .text(id.rawValue)])
         var purchaseRows: [any SQLRow] = []
         var mix: [CustomerView.ChannelCount] = []
         for row in rows {

@@ -67,12 +67,11 @@ public struct AttributeRepository: Sendable {
 
     /// A person's values, with their definitions, by label.
     public func values(for personID: PersonID) async throws -> [(AttributeDefinition, AttributeValue)] {
-        let rows = try await database.sql.raw(
+        let rows = try await database.read(
             """
             SELECT d.*, v.value_text, v.value_number FROM attribute_values v
-            JOIN attribute_definitions d ON d.id = v.attribute_id WHERE v.person_id = \(bind: personID.rawValue) ORDER BY d.label
-            """
-        ).all()
+            JOIN attribute_definitions d ON d.id = v.attribute_id WHERE v.person_id = ? ORDER BY d.label
+            """, [.text(personID.rawValue)])
         return try rows.compactMap { row in
             let definition = try Self.definition(from: row)
             let text = try row.optionalText("value_text")

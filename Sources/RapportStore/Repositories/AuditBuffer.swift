@@ -52,16 +52,6 @@ actor AuditBuffer {
     }
 
     static func insert(_ entries: [AuditEntry], on db: any SQLDatabase) async throws {
-        for chunk in stride(from: 0, to: entries.count, by: 1000).map({ entries[$0..<min($0 + 1000, entries.count)] }) {
-            let builder = db.insert(into: "audit_log").columns(
-                "id", "at", "actor_user_id", "actor_name", "action", "entity_type", "entity_id", "detail")
-            for e in chunk {
-                builder.values([
-                    e.id.rawValue, Timestamp.format(e.at), e.actorUserID?.rawValue, e.actorName, e.action.rawValue,
-                    e.entityType, e.entityID, e.detail,
-                ] as [any Encodable & Sendable])
-            }
-            try await builder.run()
-        }
+        try await BulkTable("audit_log", AuditTrail.columns, entries, values: AuditTrail.values).insert(on: db)
     }
 }

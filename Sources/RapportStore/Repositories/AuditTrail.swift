@@ -16,6 +16,15 @@ public struct AuditTrail: Sendable {
         self.buffer = AuditBuffer(database: database)
     }
 
+    /// The audit table's columns, in the order of ``values(_:)``.
+    static let columns = ["id", "at", "actor_user_id", "actor_name", "action", "entity_type", "entity_id", "detail"]
+
+    /// One entry as a row of ``columns``.
+    static func values(_ entry: AuditEntry) -> [QueryValue] {
+        [.text(entry.id.rawValue), .text(Timestamp.format(entry.at)), .text(entry.actorUserID?.rawValue), .text(entry.actorName),
+         .text(entry.action.rawValue), .text(entry.entityType), .text(entry.entityID), .text(entry.detail)]
+    }
+
     /// Records that `actor` did `action` to one entity, on `db` (a transaction or the pool).
     public func record(
         _ action: AuditAction, entityType: String, entityID: String, detail: String? = nil, by actor: Actor,

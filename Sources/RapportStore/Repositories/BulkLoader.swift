@@ -2,8 +2,9 @@ import Foundation
 import RapportCore
 import SQLKit
 
-/// Loads large batches fast: one transaction per batch, multi-row INSERTs sized to stay
-/// under both databases' bind limits, one audit entry per batch instead of one per row.
+/// Loads large batches fast: one transaction per batch, one prepared INSERT per table on
+/// SQLite and multi-row INSERTs on PostgreSQL, one audit entry per batch instead of one
+/// per row.
 public struct BulkLoader: Sendable {
     let store: Store
 
@@ -11,107 +12,133 @@ public struct BulkLoader: Sendable {
         self.store = store
     }
 
-    /// Inserts every record of `batch`, all or nothing.
+    /// Inserts every record of `batch`, all or nothing, with one audit entry for the batch.
     public func load(_ batch: RecordBatch, by actor: Actor) async throws {
-        try await store.database.transaction { db in
-            try await insert(db, "sources", ["id", "name", "kind", "trust_rank", "allowed_attributes", "created_at"], batch.sources) {
-                [$0.id.rawValue, $0.name, $0.kind.rawValue, $0.trustRank, $0.allowedAttributes.joined(separator: ","), Timestamp.format($0.createdAt)]
+        var tables = Self.tables(for: batch)
+        if !batch.people.isEmpty {
+            let entry = AuditEntry(
+                id: store.ids.make(), at: Date(), actorUserID: actor.userID, actorName: actor.name, action: .create,
+                entityType: "person", entityID: "*", detail: "bulk load: \(batch.people.count) people")
+            tables.append(BulkTable("audit_log", AuditTrail.columns, [entry], values: AuditTrail.values))
+        }
+        let plan = tables
+        if store.database.kind == .sqlite {
+            try await store.database.directTransaction { connection in
+                for table in plan { try table.insert(on: connection) }
             }
-            try await insert(db, "households", ["id", "name", "created_at"], batch.households) {
-                [$0.id.rawValue, $0.name, Timestamp.format($0.createdAt)]
+        } else {
+            try await store.database.transaction { db in
+                for table in plan { try await table.insert(on: db) }
             }
-            try await insert(db, "users", ["id", "username", "display_name", "role", "password_hash", "disabled", "created_at"], batch.users) {
+        }
+    }
+
+    /// Runs a large load (`body` calls ``load(_:by:)`` many times) with the secondary
+    /// indexes dropped, then builds them once. Meant for loads into an empty store: while
+    /// `body` runs, searches are slow. The indexes are rebuilt even if `body` throws.
+    public func withDeferredIndexes<T>(_ body: () async throws -> T) async throws -> T {
+        try await SecondaryIndexes.drop(on: store.database)
+        let result: T
+        do {
+            result = try await body()
+        } catch {
+            try? await SecondaryIndexes.create(on: store.database)
+            throw error
+        }
+        try await SecondaryIndexes.create(on: store.database)
+        return result
+    }
+
+    /// The batch as rows per table, parents before children so foreign keys hold.
+    static func tables(for batch: RecordBatch) -> [BulkTable] {
+        [
+            BulkTable("sources", ["id", "name", "kind", "trust_rank", "allowed_attributes", "created_at"], batch.sources) {
+                [.text($0.id.rawValue), .text($0.name), .text($0.kind.rawValue), .integer($0.trustRank),
+                 .text($0.allowedAttributes.joined(separator: ",")), .text(Timestamp.format($0.createdAt))]
+            },
+            BulkTable("households", ["id", "name", "created_at"], batch.households) {
+                [.text($0.id.rawValue), .text($0.name), .text(Timestamp.format($0.createdAt))]
+            },
+            BulkTable("users", ["id", "username", "display_name", "role", "password_hash", "disabled", "created_at"], batch.users) {
                 // Users loaded in bulk (demo staff) cannot sign in: "!" is no valid bcrypt hash.
-                [$0.id.rawValue, $0.username, $0.displayName, $0.role.rawValue, "!", $0.disabled ? 1 : 0, Timestamp.format($0.createdAt)]
-            }
-            try await insertOrganisations(batch.organisations, on: db)
-            try await insert(
-                db, "people",
+                [.text($0.id.rawValue), .text($0.username), .text($0.displayName), .text($0.role.rawValue), .text("!"),
+                 .integer($0.disabled ? 1 : 0), .text(Timestamp.format($0.createdAt))]
+            },
+        ] + organisationTables(batch.organisations) + [
+            BulkTable(
+                "people",
                 ["id", "household_id", "given_name", "family_name", "display_name", "search_name", "search_family", "birth_date",
                  "gender", "language", "country", "status", "owner_user_id", "created_at", "updated_at"], batch.people
             ) { p in
-                [p.id.rawValue, p.householdID?.rawValue, p.givenName, p.familyName, p.displayName, SearchText.fold(p.displayName),
-                 PersonRepository.familyKey(p), p.birthDate?.description, p.gender?.rawValue, p.language, p.country,
-                 p.status.rawValue, p.ownerUserID?.rawValue, Timestamp.format(p.createdAt), Timestamp.format(p.updatedAt)]
-            }
-            try await insert(db, "memberships", ["person_id", "organisation_id", "role", "since", "until"], batch.memberships) {
-                [$0.personID.rawValue, $0.organisationID.rawValue, $0.role, $0.since?.description, $0.until?.description]
-            }
-            try await insert(
-                db, "contact_points",
+                [.text(p.id.rawValue), .text(p.householdID?.rawValue), .text(p.givenName), .text(p.familyName), .text(p.displayName),
+                 .text(SearchText.fold(p.displayName)), .text(PersonRepository.familyKey(p)), .text(p.birthDate?.description),
+                 .text(p.gender?.rawValue), .text(p.language), .text(p.country), .text(p.status.rawValue),
+                 .text(p.ownerUserID?.rawValue), .text(Timestamp.format(p.createdAt)), .text(Timestamp.format(p.updatedAt))]
+            },
+            BulkTable("memberships", ["person_id", "organisation_id", "role", "since", "until"], batch.memberships) {
+                [.text($0.personID.rawValue), .text($0.organisationID.rawValue), .text($0.role), .text($0.since?.description),
+                 .text($0.until?.description)]
+            },
+            BulkTable(
+                "contact_points",
                 ["id", "person_id", "organisation_id", "kind", "value", "normalized", "label", "line1", "line2", "city", "postcode",
                  "region", "country", "valid_from", "valid_to", "is_primary", "source_id", "created_at"], batch.contactPoints
             ) { c in
-                [c.id.rawValue, c.personID?.rawValue, c.organisationID?.rawValue, c.kind.rawValue, c.value, c.normalized, c.label,
-                 c.address?.line1, c.address?.line2, c.address?.city, c.address?.postcode, c.address?.region, c.address?.country,
-                 c.validFrom?.description, c.validTo?.description, c.isPrimary ? 1 : 0, c.sourceID?.rawValue, Timestamp.format(c.createdAt)]
-            }
-            try await insert(db, "raw_records", ["id", "source_id", "received_at", "payload", "person_id", "lineage"], batch.rawRecords) {
-                [$0.id.rawValue, $0.sourceID.rawValue, Timestamp.format($0.receivedAt), $0.payload, $0.personID?.rawValue, $0.lineage]
-            }
-            try await insert(
-                db, "purchases",
+                [.text(c.id.rawValue), .text(c.personID?.rawValue), .text(c.organisationID?.rawValue), .text(c.kind.rawValue),
+                 .text(c.value), .text(c.normalized), .text(c.label), .text(c.address?.line1), .text(c.address?.line2),
+                 .text(c.address?.city), .text(c.address?.postcode), .text(c.address?.region), .text(c.address?.country),
+                 .text(c.validFrom?.description), .text(c.validTo?.description), .integer(c.isPrimary ? 1 : 0),
+                 .text(c.sourceID?.rawValue), .text(Timestamp.format(c.createdAt))]
+            },
+            BulkTable("raw_records", ["id", "source_id", "received_at", "payload", "person_id", "lineage"], batch.rawRecords) {
+                [.text($0.id.rawValue), .text($0.sourceID.rawValue), .text(Timestamp.format($0.receivedAt)), .text($0.payload),
+                 .text($0.personID?.rawValue), .text($0.lineage)]
+            },
+            BulkTable(
+                "purchases",
                 ["id", "person_id", "organisation_id", "kind", "channel", "occurred_at", "currency", "total_minor", "margin_minor",
                  "reference", "source_id"], batch.purchases
             ) { p in
-                [p.id.rawValue, p.personID?.rawValue, p.organisationID?.rawValue, p.kind.rawValue, p.channel?.rawValue,
-                 Timestamp.format(p.occurredAt), p.total.currency, p.total.minorUnits, p.margin.minorUnits, p.reference, p.sourceID?.rawValue]
-            }
-            let lines = batch.purchases.flatMap { p in p.lines.enumerated().map { (p.id, $0.offset + 1, $0.element) } }
-            try await insert(
-                db, "purchase_lines", ["purchase_id", "line_no", "product", "brand", "quantity", "amount_minor", "margin_minor"], lines
+                [.text(p.id.rawValue), .text(p.personID?.rawValue), .text(p.organisationID?.rawValue), .text(p.kind.rawValue),
+                 .text(p.channel?.rawValue), .text(Timestamp.format(p.occurredAt)), .text(p.total.currency),
+                 .integer(p.total.minorUnits), .integer(p.margin.minorUnits), .text(p.reference), .text(p.sourceID?.rawValue)]
+            },
+            BulkTable(
+                "purchase_lines", ["purchase_id", "line_no", "product", "brand", "quantity", "amount_minor", "margin_minor"],
+                batch.purchases.flatMap { p in p.lines.enumerated().map { (p.id, $0.offset + 1, $0.element) } }
             ) { l in
-                [l.0.rawValue, l.1, l.2.product, l.2.brand, l.2.quantity, l.2.amount.minorUnits, l.2.margin.minorUnits]
-            }
-            try await insert(
-                db, "interactions",
+                [.text(l.0.rawValue), .integer(l.1), .text(l.2.product), .text(l.2.brand), .integer(l.2.quantity),
+                 .integer(l.2.amount.minorUnits), .integer(l.2.margin.minorUnits)]
+            },
+            BulkTable(
+                "interactions",
                 ["id", "person_id", "organisation_id", "channel", "direction", "staff_user_id", "staff_name", "outcome", "subject",
                  "notes", "occurred_at", "source_id"], batch.interactions
             ) { i in
-                [i.id.rawValue, i.personID.rawValue, i.organisationID?.rawValue, i.channel.rawValue, i.direction.rawValue,
-                 i.staffUserID?.rawValue, i.staffName, i.outcome.rawValue, i.subject, i.notes, Timestamp.format(i.occurredAt),
-                 i.sourceID?.rawValue]
-            }
-            if !batch.people.isEmpty {
-                try await store.audit.record(
-                    .create, entityType: "person", entityID: "*", detail: "bulk load: \(batch.people.count) people", by: actor, on: db)
-            }
-        }
+                [.text(i.id.rawValue), .text(i.personID.rawValue), .text(i.organisationID?.rawValue), .text(i.channel.rawValue),
+                 .text(i.direction.rawValue), .text(i.staffUserID?.rawValue), .text(i.staffName), .text(i.outcome.rawValue),
+                 .text(i.subject), .text(i.notes), .text(Timestamp.format(i.occurredAt)), .text(i.sourceID?.rawValue)]
+            },
+        ]
     }
 
     /// Parents before children: an organisation may name another of the same batch as
     /// parent or principal, so those without in-batch references go first.
-    private func insertOrganisations(_ organisations: [Organisation], on db: any SQLDatabase) async throws {
+    private static func organisationTables(_ organisations: [Organisation]) -> [BulkTable] {
         let ids = Set(organisations.map(\.id))
         let (later, first) = organisations.partitioned {
             ($0.parentID.map(ids.contains) ?? false) || ($0.resellerOfID.map(ids.contains) ?? false)
         }
-        for group in [first, later] {
-            try await insert(
-                db, "organisations",
-                ["id", "name", "search_name", "kind", "parent_id", "reseller_of_id", "country", "registration_number", "created_at", "updated_at"],
-                group
+        return [first, later].map { group in
+            BulkTable(
+                "organisations",
+                ["id", "name", "search_name", "kind", "parent_id", "reseller_of_id", "country", "registration_number", "created_at",
+                 "updated_at"], group
             ) { o in
-                [o.id.rawValue, o.name, SearchText.fold(o.name), o.kind.rawValue, o.parentID?.rawValue, o.resellerOfID?.rawValue,
-                 o.country, o.registrationNumber, Timestamp.format(o.createdAt), Timestamp.format(o.updatedAt)]
+                [.text(o.id.rawValue), .text(o.name), .text(SearchText.fold(o.name)), .text(o.kind.rawValue),
+                 .text(o.parentID?.rawValue), .text(o.resellerOfID?.rawValue), .text(o.country), .text(o.registrationNumber),
+                 .text(Timestamp.format(o.createdAt)), .text(Timestamp.format(o.updatedAt))]
             }
-        }
-    }
-
-    /// Multi-row INSERT in chunks of at most ~30 000 bound values.
-    private func insert<Row>(
-        _ db: any SQLDatabase, _ table: String, _ columns: [String], _ rows: [Row],
-        values: (Row) -> [any Encodable & Sendable]
-    ) async throws {
-        guard !rows.isEmpty else { return }
-        let perStatement = max(1, 30_000 / columns.count)
-        var start = 0
-        while start < rows.count {
-            let end = min(start + perStatement, rows.count)
-            let builder = db.insert(into: table).columns(columns)
-            for row in rows[start..<end] { builder.values(values(row)) }
-            try await builder.run()
-            start = end
         }
     }
 }

@@ -52,12 +52,12 @@ public struct ContactPointRepository: Sendable {
 
     /// All contact points of a person, current first, then by start date, newest first.
     public func forPerson(_ id: PersonID) async throws -> [ContactPoint] {
-        try await database.sql.raw(
+        try await database.read(
             """
-            SELECT * FROM contact_points WHERE person_id = \(bind: id.rawValue)
+            SELECT * FROM contact_points WHERE person_id = ?
             ORDER BY kind, CASE WHEN valid_to IS NULL THEN 0 ELSE 1 END, valid_from DESC, id
-            """
-        ).all().map(Self.contactPoint(from:))
+            """, [.text(id.rawValue)]
+        ).map(Self.contactPoint(from:))
     }
 
     public func forOrganisation(_ id: OrganisationID) async throws -> [ContactPoint] {

@@ -68,12 +68,11 @@ public struct UserRepository: Sendable {
 
     /// The active user behind an API token, or nil.
     public func user(forToken token: String) async throws -> User? {
-        let row = try await database.sql.raw(
+        let row = try await database.readFirst(
             """
             SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id
-            WHERE t.token_hash = \(bind: Self.digest(token)) AND t.revoked_at IS NULL AND u.disabled = 0
-            """
-        ).first()
+            WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0
+            """, [.text(Self.digest(token))])
         return try row.map(Self.user(from:))
     }
 

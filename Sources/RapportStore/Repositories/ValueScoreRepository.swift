@@ -60,12 +60,12 @@ public struct ValueScoreRepository: Sendable {
 
     /// A person's predictions, one per currency they bought in.
     public func predictions(for id: PersonID) async throws -> [PredictedValue] {
-        try await database.sql.raw(
+        try await database.read(
             """
             SELECT s.*, m.fitted_at FROM value_scores s JOIN value_models m ON m.id = s.model_id
-            WHERE s.person_id = \(bind: id.rawValue) ORDER BY s.currency
-            """
-        ).all().map { row in
+            WHERE s.person_id = ? ORDER BY s.currency
+            """, [.text(id.rawValue)]
+        ).map { row in
             let currency = try row.text("currency")
             return PredictedValue(
                 personID: id, currency: currency, frequency: try row.integer("frequency"),

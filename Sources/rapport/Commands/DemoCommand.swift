@@ -36,11 +36,19 @@ struct DemoLoader {
         let progress = ProgressBar(total: people, label: "demo people")
         let started = Date()
         var records = 0
-        // Batches are generated ahead on the other core while this task writes them.
-        try await dataset.generate { batch in
-            try await loader.load(batch, by: .system)
-            records += batch.count
-            progress.advance(by: batch.people.count)
+        // Batches are generated ahead on the other core while this task writes them; into
+        // an empty store the secondary indexes are built once at the end.
+        let write = {
+            try await dataset.generate { batch in
+                try await loader.load(batch, by: .system)
+                records += batch.count
+                progress.advance(by: batch.people.count)
+            }
+        }
+        if try await store.isEmpty() {
+            try await loader.withDeferredIndexes(write)
+        } else {
+            try await write()
         }
         progress.finish()
         print(String(format: "Loaded %d records in %.1f s.", records, Date().timeIntervalSince(started)))

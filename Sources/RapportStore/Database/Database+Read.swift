@@ -1,0 +1,33 @@
+import SQLKit
+
+extension Database {
+    /// Runs a read-only query written with `?` placeholders.
+    ///
+    /// On SQLite it runs on the caller's thread through a cached prepared statement of a
+    /// read-only connection (see ``SQLiteReadPool``); it sees every committed write, but
+    /// not the uncommitted writes of a transaction in progress, so call it outside
+    /// transactions. On PostgreSQL it goes through the pool like any other query.
+    /// The SQL must not contain `?` other than as placeholders.
+    public func read(_ sql: String, _ binds: [QueryValue]) async throws -> [any SQLRow] {
+        if let reader {
+            return try reader.withConnection { try $0.query(sql, binds) }
+        }
+        return try await self.sql.raw(Self.queryString(sql, binds)).all()
+    }
+
+    /// The first row of ``read(_:_:)``, or nil.
+    public func readFirst(_ sql: String, _ binds: [QueryValue]) async throws -> (any SQLRow)? {
+        try await read(sql, binds).first
+    }
+
+    /// `sql` with each `?` replaced by the next bind, in SQLKit's portable form.
+    static func queryString(_ sql: String, _ binds: [QueryValue]) -> SQLQueryString {
+        var query = SQLQueryString("")
+        var remaining = binds[...]
+        for (index, part) in sql.split(separator: "?", omittingEmptySubsequences: false).enumerated() {
+            if index > 0, let value = remaining.popFirst() { query.appendInterpolation(bind: value) }
+            query.appendLiteral(String(part))
+        }
+        return query
+    }
+}

@@ -1,0 +1,43 @@
+import NIOConcurrencyHelpers
+
+/// Read-only direct connections to one SQLite file, handed out one caller at a time.
+///
+/// A read runs synchronously on the caller's thread: the statements it serves are index
+/// lookups of well under a millisecond, cheaper than any hop to another thread. While one
+/// caller holds a connection, another gets a second one; connections are opened on demand,
+/// and at most `keep` idle ones are kept for reuse.
+final class SQLiteReadPool: Sendable {
+    private let path: String
+    private let keep: Int
+    private let idle = NIOLockedValueBox<[Slot]>([])
+
+    /// Moves a connection between threads; only one holder uses it at a time.
+    private struct Slot: @unchecked Sendable {
+        let connection: DirectConnection
+    }
+
+    init(path: String, keep: Int = 16) {
+        self.path = path
+        self.keep = keep
+    }
+
+    /// Runs `body` with a connection of its own.
+    func withConnection<T>(_ body: (DirectConnection) throws -> T) throws -> T {
+        let slot = try idle.withLockedValue { $0.popLast() } ?? Slot(connection: DirectConnection(path: path, readOnly: true))
+        defer {
+            idle.withLockedValue { slots in
+                if slots.count < keep { slots.append(slot) }
+            }
+        }
+        return try body(slot.connection)
+    }
+
+    /// Closes the idle connections; ones in use close when their holder returns them.
+    func close() {
+        let slots = idle.withLockedValue { slots in
+            defer { slots.removeAll() }
+            return slots
+        }
+        for slot in slots { slot.connection.close() }
+    }
+}
