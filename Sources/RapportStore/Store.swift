@@ -36,7 +36,8 @@ public struct Store: Sendable {
         users = UserRepository(database: database, audit: audit, ids: ids)
         value = ValueScoreRepository(database: database, ids: ids)
         customers = CustomerViewReader(
-            database: database, contactPoints: contactPoints, attributes: attributes, valueScores: value, audit: audit)
+            database: database, contactPoints: contactPoints, attributes: attributes, valueScores: value, audit: audit,
+            documents: CustomerDocumentCache())
     }
 
     /// Opens the database, brings the schema up to date and returns the store.
@@ -44,7 +45,7 @@ public struct Store: Sendable {
         let database = try await Database.open(location, logger: logger)
         do {
             try await Migrator(database: database, logger: logger).migrate()
-            try await SecondaryIndexes.create(on: database)
+            try await BulkLoadDeferral.restore(on: database)
         } catch {
             await database.shutdown()
             throw error

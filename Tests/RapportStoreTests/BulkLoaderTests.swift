@@ -50,4 +50,18 @@ struct BulkLoaderTests {
             #expect(try await count("audit_log", in: store) == 0)
         }
     }
+
+    @Test func theQueueWritesEveryBatchAndReportsAFailedOne() async throws {
+        try await withTestStore { store in
+            var batches = Array(DemoDataset(DemoConfiguration(people: 90, seed: 5, batchSize: 30)).batches())
+            var queue = BulkLoadQueue(store: store)
+            for batch in batches { try await queue.load(batch, by: TestActors.admin) }
+            try await queue.finish()
+            #expect(try await count("people", in: store) == batches.reduce(0) { $0 + $1.people.count })
+            // The same people again: their keys collide, and the failure surfaces at finish().
+            batches = Array(batches.suffix(1))
+            try await queue.load(batches[0], by: TestActors.admin)
+            await #expect(throws: (any Error).self) { try await queue.finish() }
+        }
+    }
 }

@@ -79,4 +79,6 @@ public func withDemoStore<T: Sendable>(people: Int = 200, _ body: (Store) async 
 /// Actors for tests.
 public enum TestActors {
     public static let admin = Actor(userID: nil, name: "test-admin", role: .administrator)
+    /// A partner agent with no people assigned: sees nobody.
+    public static let partnerAgent = Actor(userID: UserID(rawValue: "usr_test_partner"), name: "test-partner", role: .partnerAgent)
 }

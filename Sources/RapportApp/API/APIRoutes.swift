@@ -57,7 +57,13 @@ enum JSONResponse {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         if let location { headers[.location] = location }
-        let data = try JSONCoding.encoder.encode(value)
-        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return make(encoded: Array(try JSONCoding.encoder.encode(value)), status: status, headers: headers)
+    }
+
+    /// A body already encoded with ``JSONCoding/encoder`` (such as a cached 360).
+    static func make(encoded: [UInt8], status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
+        var headers = headers
+        headers[.contentType] = "application/json; charset=utf-8"
+        return Response(status: status, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: encoded)))
     }
 }

@@ -45,7 +45,10 @@ struct PeopleAPI {
             return try JSONResponse.make(try await store.people.update(id, with: patch, by: actor))
         }
         api.get("people/:id/360", .readPeople) { request, context, actor in
-            try JSONResponse.make(try await store.customers.view(of: try request.pathID(context, entity: "person"), by: actor))
+            let document = try await store.customers.document(of: try request.pathID(context, entity: "person"), by: actor) {
+                Array(try JSONCoding.encoder.encode($0))
+            }
+            return JSONResponse.make(encoded: document)
         }
         api.get("people/:id/contact-points", .readPeople) { request, context, actor in
             let person = try await store.people.find(try request.pathID(context, entity: "person"), by: actor)

@@ -34,7 +34,15 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         self.day = Int(day)
     }
 
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    public var description: String {
+        String(unsafeUninitializedCapacity: 10) { buffer in
+            var at = 0
+            FixedDigits.write(Int64(year), width: 4, into: buffer, at: &at, then: 45)
+            FixedDigits.write(Int64(month), width: 2, into: buffer, at: &at, then: 45)
+            FixedDigits.write(Int64(day), width: 2, into: buffer, at: &at)
+            return at
+        }
+    }
 
     /// Midnight UTC of this day.
     public var date: Date {

@@ -20,21 +20,17 @@ public enum Timestamp {
         rest %= 60_000
         let second = rest / 1000
         let millisecond = rest % 1000
-        var bytes = [UInt8]()
-        bytes.reserveCapacity(24)
-        func put(_ value: Int64, _ width: Int) {
-            var digits = [UInt8](repeating: 48, count: width)
-            var v = value
-            for index in stride(from: width - 1, through: 0, by: -1) {
-                digits[index] = UInt8(48 + v % 10)
-                v /= 10
-            }
-            bytes += digits
+        return String(unsafeUninitializedCapacity: 24) { buffer in
+            var at = 0
+            FixedDigits.write(year, width: 4, into: buffer, at: &at, then: 45)
+            FixedDigits.write(month, width: 2, into: buffer, at: &at, then: 45)
+            FixedDigits.write(day, width: 2, into: buffer, at: &at, then: 84)
+            FixedDigits.write(hour, width: 2, into: buffer, at: &at, then: 58)
+            FixedDigits.write(minute, width: 2, into: buffer, at: &at, then: 58)
+            FixedDigits.write(second, width: 2, into: buffer, at: &at, then: 46)
+            FixedDigits.write(millisecond, width: 3, into: buffer, at: &at, then: 90)
+            return at
         }
-        put(year, 4); bytes.append(45); put(month, 2); bytes.append(45); put(day, 2); bytes.append(84)
-        put(hour, 2); bytes.append(58); put(minute, 2); bytes.append(58); put(second, 2); bytes.append(46)
-        put(millisecond, 3); bytes.append(90)
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Parses ISO 8601 with or without fractional seconds; a bare date means midnight UTC.

@@ -10,6 +10,10 @@ public struct CustomerViewReader: Sendable {
     let attributes: AttributeRepository
     let valueScores: ValueScoreRepository
     let audit: AuditTrail
+    let documents: CustomerDocumentCache
+
+    /// How many encoded documents the cache holds.
+    public var documentCount: Int { documents.count }
 
     /// How many of the newest purchases and interactions the view carries.
     public static let recentLimit = 25
@@ -20,6 +24,25 @@ public struct CustomerViewReader: Sendable {
         let view = try await database.reader == nil ? concurrentView(of: id, by: actor) : inlineView(of: id, by: actor)
         try await audit.read(entityType: "person", entityID: id.rawValue, detail: "customer 360", by: actor)
         return view
+    }
+
+    /// The 360 encoded by `encode` (the API's JSON), from ``CustomerDocumentCache`` while
+    /// the person's data is unchanged. Audited and visibility-checked like ``view(of:by:)``;
+    /// documents are cached only for actors who see everyone, since a restricted actor's
+    /// view leaves out household members they may not see.
+    public func document(
+        of id: PersonID, by actor: Actor, encode: (CustomerView) throws -> [UInt8]
+    ) async throws -> [UInt8] {
+        let stamp = try await database.readFirst("SELECT view_version FROM people WHERE id = ?", [.text(id.rawValue)])
+            .map { try $0.decode(column: "view_version", as: Int64.self) }
+        let cacheable = stamp != nil && Visibility.seesEveryone(actor)
+        if cacheable, let stamp, let document = documents.document(for: id, version: stamp) {
+            try await audit.read(entityType: "person", entityID: id.rawValue, detail: "customer 360", by: actor)
+            return document
+        }
+        let document = try encode(try await view(of: id, by: actor))
+        if cacheable, let stamp { documents.store(document, for: id, version: stamp) }
+        return document
     }
 
     /// On SQLite each part is an index lookup of a few microseconds on the caller's thread:

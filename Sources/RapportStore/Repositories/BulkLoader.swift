@@ -14,6 +14,11 @@ public struct BulkLoader: Sendable {
 
     /// Inserts every record of `batch`, all or nothing, with one audit entry for the batch.
     public func load(_ batch: RecordBatch, by actor: Actor) async throws {
+        try await write(prepare(batch, by: actor))
+    }
+
+    /// The batch's rows per table, its audit entry last.
+    func prepare(_ batch: RecordBatch, by actor: Actor) -> [BulkTable] {
         var tables = Self.tables(for: batch)
         if !batch.people.isEmpty {
             let entry = AuditEntry(
@@ -21,31 +26,36 @@ public struct BulkLoader: Sendable {
                 entityType: "person", entityID: "*", detail: "bulk load: \(batch.people.count) people")
             tables.append(BulkTable("audit_log", AuditTrail.columns, [entry], values: AuditTrail.values))
         }
-        let plan = tables
+        return tables
+    }
+
+    /// Writes prepared rows in one transaction.
+    func write(_ tables: [BulkTable]) async throws {
         if store.database.kind == .sqlite {
             try await store.database.directTransaction { connection in
-                for table in plan { try table.insert(on: connection) }
+                for table in tables { try table.insert(on: connection) }
             }
         } else {
             try await store.database.transaction { db in
-                for table in plan { try await table.insert(on: db) }
+                for table in tables { try await table.insert(on: db) }
             }
         }
     }
 
     /// Runs a large load (`body` calls ``load(_:by:)`` many times) with the secondary
-    /// indexes dropped, then builds them once. Meant for loads into an empty store: while
-    /// `body` runs, searches are slow. The indexes are rebuilt even if `body` throws.
+    /// indexes (and SQLite's view-stamp triggers) dropped, then builds them once. Only for
+    /// loads into an empty store: while `body` runs, searches are slow. They are rebuilt
+    /// even if `body` throws; see ``BulkLoadDeferral``.
     public func withDeferredIndexes<T>(_ body: () async throws -> T) async throws -> T {
-        try await SecondaryIndexes.drop(on: store.database)
+        try await BulkLoadDeferral.suspend(on: store.database)
         let result: T
         do {
             result = try await body()
         } catch {
-            try? await SecondaryIndexes.create(on: store.database)
+            try? await BulkLoadDeferral.restore(on: store.database)
             throw error
         }
-        try await SecondaryIndexes.create(on: store.database)
+        try await BulkLoadDeferral.restore(on: store.database)
         return result
     }
 

@@ -115,8 +115,20 @@ public struct UserRepository: Sendable {
             .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "")
     }
 
+    /// Lower-case hex SHA-256 of the token (checked on every API request, so written
+    /// without `String(format:)`).
     static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        let hex: [UInt8] = Array("0123456789abcdef".utf8)
+        let hash = SHA256.hash(data: Data(token.utf8))
+        return String(unsafeUninitializedCapacity: SHA256.byteCount * 2) { buffer in
+            var at = 0
+            for byte in hash {
+                buffer[at] = hex[Int(byte >> 4)]
+                buffer[at + 1] = hex[Int(byte & 0x0f)]
+                at += 2
+            }
+            return at
+        }
     }
 
     static func user(from row: any SQLRow) throws -> User {

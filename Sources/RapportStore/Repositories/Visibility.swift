@@ -6,6 +6,11 @@ import SQLKit
 /// them (R10.1). A person one may not see is reported as not found, never as forbidden,
 /// so their existence is not revealed.
 enum Visibility {
+    /// True for actors whose role sees every person.
+    static func seesEveryone(_ actor: Actor) -> Bool {
+        !actor.role.seesOnlyAssignedPeople
+    }
+
     static func allows(_ person: Person, to actor: Actor) -> Bool {
         !actor.role.seesOnlyAssignedPeople || (actor.userID != nil && person.ownerUserID == actor.userID)
     }

@@ -33,25 +33,33 @@ struct DemoLoader {
     func load(people: Int, seed: UInt64 = 2026) async throws {
         let dataset = DemoDataset(DemoConfiguration(people: people, seed: seed))
         let loader = BulkLoader(store: store)
+        var queue = BulkLoadQueue(store: store)
         let progress = ProgressBar(total: people, label: "demo people")
         let started = Date()
         var records = 0
         // Batches are generated ahead on the other core while this task writes them; into
         // an empty store the secondary indexes are built once at the end.
         let write = {
-            try await dataset.generate { batch in
-                try await loader.load(batch, by: .system)
-                records += batch.count
-                progress.advance(by: batch.people.count)
+            do {
+                try await dataset.generate { batch in
+                    try await queue.load(batch, by: .system)
+                    records += batch.count
+                    progress.advance(by: batch.people.count)
+                }
+            } catch {
+                try? await queue.finish()
+                throw error
             }
+            try await queue.finish()
+            progress.finish()
+            print(String(format: "Wrote %d records in %.1f s.", records, Date().timeIntervalSince(started)))
         }
         if try await store.isEmpty() {
             try await loader.withDeferredIndexes(write)
         } else {
             try await write()
         }
-        progress.finish()
-        print(String(format: "Loaded %d records in %.1f s.", records, Date().timeIntervalSince(started)))
+        print(String(format: "Loaded %d records, indexes included, in %.1f s.", records, Date().timeIntervalSince(started)))
         print("Fitting the customer-value models…")
         RefitReport.print(try await ValueRefit(store: store).run())
     }
