@@ -20,12 +20,15 @@ public final class Database: Sendable {
     public let sql: any SQLDatabase
     /// Direct read-only connections for the hot read paths (SQLite only); see ``read(_:_:)``.
     let reader: SQLiteReadPool?
+    /// The direct read-write connection for batched writes (SQLite only); see ``directTransaction(_:)``.
+    let writer: SQLiteWriter?
     private let close: @Sendable () async throws -> Void
 
     private init(
         kind: Kind, location: DatabaseLocation, sql: any SQLDatabase, reader: SQLiteReadPool? = nil,
-        close: @escaping @Sendable () async throws -> Void
+        writer: SQLiteWriter? = nil, close: @escaping @Sendable () async throws -> Void
     ) {
+        self.writer = writer
         self.kind = kind
         self.location = location
         self.sql = sql
@@ -50,8 +53,10 @@ public final class Database: Sendable {
             let box = ThreadSafePool(value: pool)
             let sql = PooledSQLiteDatabase(pool: box, logger: logger).sql(queryLogLevel: .trace)
             let reader = SQLiteReadPool(path: path)
-            let database = Database(kind: .sqlite, location: location, sql: sql, reader: reader) {
+            let writer = SQLiteWriter(path: path)
+            let database = Database(kind: .sqlite, location: location, sql: sql, reader: reader, writer: writer) {
                 reader.close()
+                await writer.close()
                 try await box.value.shutdownAsync()
             }
             try await sql.raw("SELECT 1").run()

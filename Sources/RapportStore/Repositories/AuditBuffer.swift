@@ -44,14 +44,15 @@ actor AuditBuffer {
         let batch = pending
         pending.removeAll(keepingCapacity: true)
         do {
-            try await Self.insert(batch, on: database.sql)
+            let table = BulkTable("audit_log", AuditTrail.columns, batch, values: AuditTrail.values)
+            if database.kind == .sqlite {
+                try await database.directTransaction { try table.insert(on: $0) }
+            } else {
+                try await table.insert(on: database.sql)
+            }
         } catch {
             pending.insert(contentsOf: batch, at: 0)
             throw error
         }
-    }
-
-    static func insert(_ entries: [AuditEntry], on db: any SQLDatabase) async throws {
-        try await BulkTable("audit_log", AuditTrail.columns, entries, values: AuditTrail.values).insert(on: db)
     }
 }
