@@ -1,21 +1,28 @@
 import Foundation
-import Logging
+import NIOConcurrencyHelpers
 import RapportCore
 import SQLKit
 
-/// Holds audit entries for reads until they are written in one multi-row INSERT, at most
-/// `delay` later or as soon as `batchSize` have gathered.
+/// Holds audit entries for reads until they are written together, at most `delay` later
+/// or as soon as `batchSize` have gathered.
 ///
 /// Why: every customer read is audited (R10.3), and on SQLite a write per read would queue
 /// every reader behind the single writer. Changes are never buffered — their entries are
 /// written inside the change's own transaction. Reading the audit trail, and closing the
 /// store, flush first, so nothing served is ever missing from what the trail shows.
-actor AuditBuffer {
+///
+/// A lock, not an actor: appending is on every customer read, and must not cost a hop to
+/// another executor or wait for a write.
+final class AuditBuffer: Sendable {
+    private struct State {
+        var pending: [AuditEntry] = []
+        var flushScheduled = false
+    }
+
     private let database: Database
     private let batchSize: Int
     private let delay: Duration
-    private var pending: [AuditEntry] = []
-    private var scheduled: Task<Void, Never>?
+    private let state = NIOLockedValueBox(State())
 
     init(database: Database, batchSize: Int = 500, delay: Duration = .milliseconds(200)) {
         self.database = database
@@ -23,26 +30,30 @@ actor AuditBuffer {
         self.delay = delay
     }
 
-    func append(_ entry: AuditEntry) async throws {
-        pending.append(entry)
-        if pending.count >= batchSize {
-            try await flush()
-        } else if scheduled == nil {
-            let delay = delay
-            scheduled = Task { [weak self] in
-                try? await Task.sleep(for: delay)
-                try? await self?.flush()
-            }
+    /// Queues `entry`; a write follows in the background, at once if the batch is full.
+    func append(_ entry: AuditEntry) {
+        let wait: Duration? = state.withLockedValue { state in
+            state.pending.append(entry)
+            if state.pending.count >= batchSize { return .zero }
+            guard !state.flushScheduled else { return nil }
+            state.flushScheduled = true
+            return delay
+        }
+        guard let wait else { return }
+        Task {
+            if wait > .zero { try? await Task.sleep(for: wait) }
+            try? await flush()
         }
     }
 
     /// Writes everything pending. On failure the entries stay queued for the next attempt.
     func flush() async throws {
-        scheduled?.cancel()
-        scheduled = nil
-        guard !pending.isEmpty else { return }
-        let batch = pending
-        pending.removeAll(keepingCapacity: true)
+        let batch = state.withLockedValue { state in
+            state.flushScheduled = false
+            defer { state.pending.removeAll(keepingCapacity: true) }
+            return state.pending
+        }
+        guard !batch.isEmpty else { return }
         do {
             let table = BulkTable("audit_log", AuditTrail.columns, batch, values: AuditTrail.values)
             if database.kind == .sqlite {
@@ -51,7 +62,7 @@ actor AuditBuffer {
                 try await table.insert(on: database.sql)
             }
         } catch {
-            pending.insert(contentsOf: batch, at: 0)
+            state.withLockedValue { $0.pending.insert(contentsOf: batch, at: 0) }
             throw error
         }
     }

@@ -42,7 +42,7 @@ public struct AuditTrail: Sendable {
 
     /// Records a read of personal data (buffered: see ``AuditBuffer``).
     public func read(entityType: String, entityID: String, detail: String? = nil, by actor: Actor) async throws {
-        try await buffer.append(
+        buffer.append(
             AuditEntry(
                 id: ids.make(), at: Date(), actorUserID: actor.userID, actorName: actor.name, action: .read,
                 entityType: entityType, entityID: entityID, detail: detail))
