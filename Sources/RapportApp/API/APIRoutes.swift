@@ -57,10 +57,10 @@ enum JSONResponse {
         var headers = HTTPFields()
         headers[.contentType] = "application/json; charset=utf-8"
         if let location { headers[.location] = location }
-        return make(encoded: Array(try JSONCoding.encoder.encode(value)), status: status, headers: headers)
+        return make(encoded: try StreamingJSONEncoder.encode(value), status: status, headers: headers)
     }
 
-    /// A body already encoded with ``JSONCoding/encoder`` (such as a cached 360).
+    /// A body already encoded with ``StreamingJSONEncoder`` (such as a cached 360).
     static func make(encoded: [UInt8], status: HTTPResponse.Status = .ok, headers: HTTPFields = [:]) -> Response {
         var headers = headers
         headers[.contentType] = "application/json; charset=utf-8"

@@ -46,7 +46,7 @@ struct PeopleAPI {
         }
         api.get("people/:id/360", .readPeople) { request, context, actor in
             let document = try await store.customers.document(of: try request.pathID(context, entity: "person"), by: actor) {
-                Array(try JSONCoding.encoder.encode($0))
+                try StreamingJSONEncoder.encode($0)
             }
             return JSONResponse.make(encoded: document)
         }

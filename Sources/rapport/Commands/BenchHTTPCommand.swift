@@ -51,7 +51,7 @@ struct BenchHTTPCommand: AsyncParsableCommand {
             .create(username: username, displayName: "Benchmark", role: .analyst, password: Accounts.generatePassword())
         let token = try await store.users.issueToken(for: user, name: "bench", by: .system)
         for id in warm {
-            _ = try await store.customers.document(of: PersonID(rawValue: id), by: Actor(user)) { Array(try JSONCoding.encoder.encode($0)) }
+            _ = try await store.customers.document(of: PersonID(rawValue: id), by: Actor(user)) { try StreamingJSONEncoder.encode($0) }
         }
         let app = try await buildApplication(configuration: AppConfiguration(host: "127.0.0.1", port: port), store: store, logger: logger)
         let group = ServiceGroup(configuration: .init(services: [app], logger: logger))
