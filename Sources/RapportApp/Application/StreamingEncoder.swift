@@ -57,56 +57,21 @@ struct StreamingKeyedContainer<Key: CodingKey>: KeyedEncodingContainerProtocol {
         try writer.double(Double(value), codingPath: codingPath + [key])
     }
 
-    mutating func encode(_ value: Int, forKey key: Key) throws {
+    private func integer(_ value: some BinaryInteger, _ key: Key) {
         writer.key(key.stringValue, at: depth)
         writer.literal(String(value))
     }
 
-    mutating func encode(_ value: Int8, forKey key: Key) throws {
-        writer.key(key.stringValue, at: depth)
-        writer.literal(String(value))
-    }
-
-    mutating func encode(_ value: Int16, forKey key: Key) throws {
-        writer.key(key.stringValue, at: depth)
-        writer.literal(String(value))
-    }
-
-    mutating func encode(_ value: Int32, forKey key: Key) throws {
-        writer.key(key.stringValue, at: depth)
-        writer.literal(String(value))
-    }
-
-    mutating func encode(_ value: Int64, forKey key: Key) throws {
-        writer.key(key.stringValue, at: depth)
-        writer.literal(String(value))
-    }
-
-    mutating func encode(_ value: UInt, forKey key: Key) throws {
-        writer.key(key.stringValue, at: depth)
-        writer.literal(String(value))
-    }
-
-    mutating func encode(_ value: UInt8, forKey key: Key) throws {
-        writer.key(key.stringValue, at: depth)
-        writer.literal(String(value))
-    }
-
-    mutating func encode(_ value: UInt16, forKey key: Key) throws {
-        writer.key(key.stringValue, at: depth)
-        writer.literal(String(value))
-    }
-
-    mutating func encode(_ value: UInt32, forKey key: Key) throws {
-        writer.key(key.stringValue, at: depth)
-        writer.literal(String(value))
-    }
-
-    mutating func encode(_ value: UInt64, forKey key: Key) throws {
-        writer.key(key.stringValue, at: depth)
-        writer.literal(String(value))
-    }
-
+    mutating func encode(_ value: Int, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: Int8, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: Int16, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: Int32, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: Int64, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: UInt, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: UInt8, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: UInt16, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: UInt32, forKey key: Key) throws { integer(value, key) }
+    mutating func encode(_ value: UInt64, forKey key: Key) throws { integer(value, key) }
     mutating func nestedContainer<NestedKey: CodingKey>(
         keyedBy keyType: NestedKey.Type, forKey key: Key
     ) -> KeyedEncodingContainer<NestedKey> {
@@ -178,66 +143,22 @@ struct StreamingUnkeyedContainer: UnkeyedEncodingContainer {
         try writer.double(Double(value), codingPath: codingPath)
     }
 
-    mutating func encode(_ value: Int) throws {
+    private mutating func integer(_ value: some BinaryInteger) {
         writer.nextMember(at: depth)
         count += 1
         writer.literal(String(value))
     }
 
-    mutating func encode(_ value: Int8) throws {
-        writer.nextMember(at: depth)
-        count += 1
-        writer.literal(String(value))
-    }
-
-    mutating func encode(_ value: Int16) throws {
-        writer.nextMember(at: depth)
-        count += 1
-        writer.literal(String(value))
-    }
-
-    mutating func encode(_ value: Int32) throws {
-        writer.nextMember(at: depth)
-        count += 1
-        writer.literal(String(value))
-    }
-
-    mutating func encode(_ value: Int64) throws {
-        writer.nextMember(at: depth)
-        count += 1
-        writer.literal(String(value))
-    }
-
-    mutating func encode(_ value: UInt) throws {
-        writer.nextMember(at: depth)
-        count += 1
-        writer.literal(String(value))
-    }
-
-    mutating func encode(_ value: UInt8) throws {
-        writer.nextMember(at: depth)
-        count += 1
-        writer.literal(String(value))
-    }
-
-    mutating func encode(_ value: UInt16) throws {
-        writer.nextMember(at: depth)
-        count += 1
-        writer.literal(String(value))
-    }
-
-    mutating func encode(_ value: UInt32) throws {
-        writer.nextMember(at: depth)
-        count += 1
-        writer.literal(String(value))
-    }
-
-    mutating func encode(_ value: UInt64) throws {
-        writer.nextMember(at: depth)
-        count += 1
-        writer.literal(String(value))
-    }
-
+    mutating func encode(_ value: Int) throws { integer(value) }
+    mutating func encode(_ value: Int8) throws { integer(value) }
+    mutating func encode(_ value: Int16) throws { integer(value) }
+    mutating func encode(_ value: Int32) throws { integer(value) }
+    mutating func encode(_ value: Int64) throws { integer(value) }
+    mutating func encode(_ value: UInt) throws { integer(value) }
+    mutating func encode(_ value: UInt8) throws { integer(value) }
+    mutating func encode(_ value: UInt16) throws { integer(value) }
+    mutating func encode(_ value: UInt32) throws { integer(value) }
+    mutating func encode(_ value: UInt64) throws { integer(value) }
     mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
         writer.nextMember(at: depth)
         count += 1
