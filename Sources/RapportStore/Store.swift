@@ -32,7 +32,7 @@ public struct Store: Sendable {
         interactions = InteractionRepository(database: database, audit: audit)
         purchases = PurchaseRepository(database: database, audit: audit)
         attributes = AttributeRepository(database: database, audit: audit)
-        sources = SourceRepository(database: database)
+        sources = SourceRepository(database: database, audit: audit)
         users = UserRepository(database: database, audit: audit, ids: ids)
         value = ValueScoreRepository(database: database, ids: ids)
         customers = CustomerViewReader(

@@ -13,7 +13,7 @@ struct RoleMatrixTests {
             let ids = [
                 "people": try await fixture.anyID("people"), "organisations": try await fixture.anyID("organisations"),
                 "households": try await fixture.anyID("households"), "interactions": try await fixture.anyID("interactions"),
-                "purchases": try await fixture.anyID("purchases"),
+                "purchases": try await fixture.anyID("purchases"), "touchpoints": try await fixture.anyID("sources"),
             ]
             let routes = fixture.routes.all
             #expect(routes.count >= 20)

@@ -21,6 +21,8 @@ def op(summary, perm, responses, params=None, rb=None, tag="people"):
     return o
 str_=lambda: {"type":["string","null"]}
 S={"type":"string"}
+kinds=["web","call_centre","mail","point_of_sale","survey","returns","warranty_card","batch_file","partner","social","api"]
+attrs=["externalID","loyaltyCard","givenName","familyName","birthDate","gender","language","email","phone","postal"]
 channels=["phone","email","web","mail","in_person","social","sms","chat"]
 paths={
  "/api/v1/people":{
@@ -58,6 +60,12 @@ paths={
    "get":op("Attribute definitions","people:read",resp(200,{"type":"array","items":ref("AttributeDefinition")}),tag="attributes"),
    "post":op("Define an attribute","attributes:manage",resp(201,ref("AttributeDefinition"),"Created"),rb=body("AttributeDefinitionDraft"),tag="attributes")},
  "/api/v1/value/refit":{"post":op("Refit the customer-value models (BG/NBD + Gamma-Gamma per currency) and rescore everyone","value:manage",resp(200,{"type":"array","items":obj(["currency","customers","repeatBuyers"],{"currency":S,"customers":{"type":"integer"},"repeatBuyers":{"type":"integer"},"purchaseModel":{"type":["object","null"]},"spendModel":{"type":["object","null"]},"logLikelihood":{"type":["number","null"]},"problem":{"type":["string","null"]}})}),tag="value")},
+ "/api/v1/touchpoints":{
+   "get":op("Registered touchpoints, most trusted first","people:read",resp(200,{"type":"array","items":ref("Touchpoint")}),tag="ingestion"),
+   "post":op("Register a touchpoint","touchpoints:manage",resp(201,ref("Touchpoint"),"Created"),rb=body("TouchpointDraft"),tag="ingestion")},
+ "/api/v1/touchpoints/{id}":{
+   "get":op("Read a touchpoint","people:read",resp(200,ref("Touchpoint")),[idp()],tag="ingestion"),
+   "patch":op("Change a touchpoint (absent fields are kept)","touchpoints:manage",resp(200,ref("Touchpoint")),[idp()],body("TouchpointDraft"),tag="ingestion")},
  "/api/v1/audit":{"get":op("Audit trail, newest first","audit:read",resp(200,{"type":"array","items":ref("AuditEntry")}),[{"name":"limit","in":"query","schema":{"type":"integer","minimum":1,"maximum":200}},q("entityID","Record ID"),q("actor","Username"),q("before","Entry ID to page from")],tag="audit")},
 }
 money={"type":"object","required":["minorUnits","currency"],"properties":{"minorUnits":{"type":"integer"},"currency":S}}
@@ -83,6 +91,8 @@ schemas={
  "AttributeDefinition":obj(["id","key","label","type","choices","purpose","createdAt"],{"id":S,"key":S,"label":S,"type":{"enum":["text","number","date","boolean","choice","multi_choice"]},"choices":{"type":"array","items":S},"purpose":{"enum":["contact","analytics"]},"createdAt":S}),
  "AttributeDefinitionDraft":obj(["key","label","type"],{"key":S,"label":S,"type":S,"choices":{"type":"array","items":S},"purpose":str_()}),
  "AuditEntry":obj(["id","at","actorName","action","entityType","entityID"],{"id":S,"at":S,"actorUserID":S,"actorName":S,"action":S,"entityType":S,"entityID":S,"detail":S}),
+ "Touchpoint":obj(["id","name","kind","trustRank","allowedAttributes","createdAt"],{"id":S,"name":S,"kind":{"enum":kinds},"trustRank":{"type":"integer"},"allowedAttributes":{"type":"array","items":S},"createdAt":S}),
+ "TouchpointDraft":obj([],{"name":str_(),"kind":{"enum":kinds+[None]},"trustRank":{"type":["integer","null"],"minimum":1,"maximum":100},"allowedAttributes":{"type":["array","null"],"items":{"type":"string","description":"One of: "+", ".join(attrs)+", or a defined attribute key"}}}),
  "CustomerView":obj(["person","householdMembers","memberships","contactPoints","purchases","interactions","attributes","value","predictedValue","channelMix"],{"person":ref("Person"),"household":ref("Household"),"householdMembers":{"type":"array","items":ref("Person")},"memberships":{"type":"array","items":obj(["organisation","role"],{"organisation":ref("Organisation"),"role":S,"since":S,"until":S})},"contactPoints":{"type":"array","items":ref("ContactPoint")},"purchases":{"type":"array","items":ref("Purchase")},"interactions":{"type":"array","items":ref("Interaction")},"attributes":{"type":"array","items":obj(["key","label","value","purpose"],{"key":S,"label":S,"value":S,"purpose":S})},"predictedValue":{"type":"array","items":obj(["personID","currency","frequency","probabilityAlive","expectedPurchases","horizonWeeks","expectedSpend","lifetimeValue","months","fittedAt"],{"personID":S,"currency":S,"frequency":{"type":"integer"},"probabilityAlive":{"type":"number"},"expectedPurchases":{"type":"number"},"horizonWeeks":{"type":"number"},"expectedSpend":money,"lifetimeValue":money,"months":{"type":"integer"},"fittedAt":S})},"value":obj(["purchases","returns","revenue","margin"],{"purchases":{"type":"integer"},"returns":{"type":"integer"},"revenue":{"type":"array","items":money},"margin":{"type":"array","items":money},"firstPurchase":S,"lastPurchase":S}),"channelMix":{"type":"array","items":obj(["channel","count"],{"channel":S,"count":{"type":"integer"}})}}),
 }
 doc={"openapi":"3.1.0","info":{"title":"Rapport API","version":"1.0.0","description":"Rapport's JSON API. Authenticate with `Authorization: Bearer rpt_…` (create a token with `rapport token create`). Errors are RFC 9457 problem documents naming each bad field. Lists use keyset pagination: pass `nextCursor` back as `cursor`.","license":{"name":"Apache-2.0"}},

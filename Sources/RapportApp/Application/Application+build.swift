@@ -50,6 +50,7 @@ public func buildRouter(
     OrganisationsAPI(store: store).register(on: api)
     ActivityAPI(store: store).register(on: api)
     AdministrationAPI(store: store).register(on: api)
+    TouchpointsAPI(store: store).register(on: api)
 
     let views = try await WebViews.load()
     let throttle = LoginThrottle()
