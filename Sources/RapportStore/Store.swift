@@ -19,6 +19,8 @@ public struct Store: Sendable {
     public let users: UserRepository
     public let customers: CustomerViewReader
     public let value: ValueScoreRepository
+    public let ingestion: IngestionRepository
+    public let quarantine: QuarantineRepository
 
     public init(database: Database, ids: IDGenerator = .live) {
         self.database = database
@@ -35,6 +37,9 @@ public struct Store: Sendable {
         sources = SourceRepository(database: database, audit: audit)
         users = UserRepository(database: database, audit: audit, ids: ids)
         value = ValueScoreRepository(database: database, ids: ids)
+        let ingestion = IngestionRepository(database: database, audit: audit, ids: ids)
+        self.ingestion = ingestion
+        quarantine = QuarantineRepository(database: database, audit: audit, ingestion: ingestion)
         customers = CustomerViewReader(
             database: database, contactPoints: contactPoints, attributes: attributes, valueScores: value, audit: audit,
             documents: CustomerDocumentCache())
