@@ -1,6 +1,8 @@
 import Foundation
 import HummingbirdTesting
 import RapportCore
+import RapportStore
+import RapportTestSupport
 import Testing
 
 @Suite("Ingestion API: raw records, strict matching, quarantine (R1.2, R1.4, R1.7)")
@@ -157,6 +159,30 @@ struct IngestionAPITests {
             let tooMany = "[" + Array(repeating: "{}", count: 1001).joined(separator: ",") + "]"
             let refused = try await fixture.send(client, .post, "/api/v1/touchpoints/\(tp)/records/batch", tooMany)
             #expect(refused.status == .unprocessableContent)
+        }
+    }
+}
+
+@Suite("Ingestion under concurrency (R1.7)")
+struct IngestionConcurrencyTests {
+    @Test func recordsArrivingTogetherWithTheSameNewKeyMakeOnePerson() async throws {
+        try await AppFixture.run(people: 5) { client, fixture in
+            let touchpoint = try await fixture.store.sources.find(SourceID(rawValue: try await fixture.registerTouchpoint(client, name: "rush")))
+            let store = fixture.store
+            let people = try await withThrowingTaskGroup(of: String?.self) { group in
+                // SQLite serialises writers with BEGIN IMMEDIATE, and more waiting writers than
+                // the NIO thread pool has threads would starve the one holding the lock.
+                for index in 0..<(TestStore.backend == "postgres" ? 8 : 2) {
+                    group.addTask {
+                        let record = IngestRecord(givenName: "Rush \(index)", familyName: "Hour", email: "rush.hour@example.com")
+                        let request = IngestionRequest(payload: "{}", parsed: .success(record))
+                        return try await store.ingestion.ingest(request, from: touchpoint, by: .system).personID?.rawValue
+                    }
+                }
+                return try await group.reduce(into: Set<String?>()) { $0.insert($1) }
+            }
+            #expect(people.count == 1)
+            #expect(people.first! != nil)
         }
     }
 }

@@ -56,6 +56,7 @@ public struct IngestionRepository: Sendable {
             return try await quarantine(rawID, touchpoint: touchpoint, issues: issues, now: now, on: db)
         }
         let result: IngestionResult
+        try await PersonKeyIndex.lock(record.keys, kind: database.kind, on: db)
         if let found = try await PersonKeyIndex.resolve(record.keys, on: db) {
             try await addNewContactPoints(of: record, to: found.personID, rawID: rawID, touchpoint: touchpoint, by: actor, on: db)
             try await PersonKeyIndex.claim(record.keys, for: found.personID, source: touchpoint.id, now: now, on: db)

@@ -15,6 +15,17 @@ enum PersonKeyIndex {
         let reason: String
     }
 
+    /// Serialises transactions that resolve the same key, so two records arriving at once
+    /// with a new e-mail cannot both create a person. SQLite's `BEGIN IMMEDIATE` already
+    /// serialises every writer; PostgreSQL takes a transaction-scoped advisory lock per key,
+    /// in a fixed order so that two records never wait for each other.
+    static func lock(_ keys: [PersonKey], kind: Database.Kind, on db: any SQLDatabase) async throws {
+        guard kind == .postgres else { return }
+        for name in Set(keys.map { "\($0.kind.rawValue):\($0.value)" }).sorted() {
+            try await db.raw("SELECT pg_advisory_xact_lock(7264102, hashtext(\(bind: name)))").run()
+        }
+    }
+
     static func resolve(_ keys: [PersonKey], on db: any SQLDatabase) async throws -> Resolution? {
         var found: (person: PersonID, key: PersonKey)?
         var disagreements: [String] = []
