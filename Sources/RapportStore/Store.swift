@@ -19,6 +19,8 @@ public struct Store: Sendable {
     public let users: UserRepository
     public let customers: CustomerViewReader
     public let value: ValueScoreRepository
+    public let ingestion: IngestionRepository
+    public let quarantine: QuarantineRepository
 
     public init(database: Database, ids: IDGenerator = .live) {
         self.database = database
@@ -32,9 +34,12 @@ public struct Store: Sendable {
         interactions = InteractionRepository(database: database, audit: audit)
         purchases = PurchaseRepository(database: database, audit: audit)
         attributes = AttributeRepository(database: database, audit: audit)
-        sources = SourceRepository(database: database)
+        sources = SourceRepository(database: database, audit: audit)
         users = UserRepository(database: database, audit: audit, ids: ids)
         value = ValueScoreRepository(database: database, ids: ids)
+        let ingestion = IngestionRepository(database: database, audit: audit, ids: ids)
+        self.ingestion = ingestion
+        quarantine = QuarantineRepository(database: database, audit: audit, ingestion: ingestion)
         customers = CustomerViewReader(
             database: database, contactPoints: contactPoints, attributes: attributes, valueScores: value, audit: audit,
             documents: CustomerDocumentCache())

@@ -4,16 +4,22 @@ import HummingbirdTesting
 import NIOCore
 import RapportApp
 import RapportCore
+import RapportStore
 import Testing
 
 @Suite("Every role × every API route (R10.1)")
 struct RoleMatrixTests {
     @Test func eachRouteRefusesExactlyTheRolesWithoutItsPermission() async throws {
         try await AppFixture.run { client, fixture in
+            // One open quarantine item, so its routes have something to act on.
+            let touchpoint = try await fixture.store.sources.list()[0]
+            _ = try await fixture.store.ingestion.ingest(
+                IngestionRequest(payload: "{}", parsed: .success(IngestRecord())), from: touchpoint, by: .system)
             let ids = [
                 "people": try await fixture.anyID("people"), "organisations": try await fixture.anyID("organisations"),
                 "households": try await fixture.anyID("households"), "interactions": try await fixture.anyID("interactions"),
-                "purchases": try await fixture.anyID("purchases"),
+                "purchases": try await fixture.anyID("purchases"), "touchpoints": touchpoint.id.rawValue,
+                "quarantine": try await fixture.anyID("quarantine"),
             ]
             let routes = fixture.routes.all
             #expect(routes.count >= 20)

@@ -122,7 +122,7 @@ struct WebRoleMatrixTests {
             let pages: [(String, Permission)] = [
                 ("/", .readPeople), ("/customers", .readPeople), ("/customers/\(person)", .readPeople),
                 ("/organisations", .readOrganisations), ("/organisations/\(organisation)", .readOrganisations),
-                ("/admin/audit", .readAudit), ("/analytics", .readAnalytics),
+                ("/admin/audit", .readAudit), ("/analytics", .readAnalytics), ("/admin/quarantine", .manageTouchpoints),
             ]
             let web = WebTests()
             for role in Role.allCases {

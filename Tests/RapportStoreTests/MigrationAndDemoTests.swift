@@ -18,6 +18,17 @@ struct MigrationAndDemoTests {
         }
     }
 
+    @Test func aLowerNumberedMigrationArrivingLaterIsStillApplied() async throws {
+        try await withTestStore { store in
+            // Branches number migrations in parallel: 005 may be merged after 006 was applied.
+            let late = Migration(version: 5, name: "late") { _ in ["CREATE TABLE late_arrival (id TEXT PRIMARY KEY)"] }
+            let migrator = Migrator(database: store.database, migrations: Migration.all + [late], logger: Logger(label: "test"))
+            #expect(try await migrator.migrate() == [5])
+            #expect(try await migrator.migrate() == [])
+            try await store.database.sql.raw("SELECT id FROM late_arrival").run()
+        }
+    }
+
     @Test func demoDataLoadsAndTheCustomerViewAddsUp() async throws {
         try await withDemoStore(people: 150) { store in
             let overview = try await Overview.read(from: store.database)

@@ -50,6 +50,8 @@ public func buildRouter(
     OrganisationsAPI(store: store).register(on: api)
     ActivityAPI(store: store).register(on: api)
     AdministrationAPI(store: store).register(on: api)
+    TouchpointsAPI(store: store).register(on: api)
+    QuarantineAPI(store: store).register(on: api)
 
     let views = try await WebViews.load()
     let throttle = LoginThrottle()
@@ -62,6 +64,7 @@ public func buildRouter(
     CustomerPages(store: store, views: views).register(on: web)
     OrganisationPages(store: store, views: views).register(on: web)
     AdminPages(store: store, views: views).register(on: web)
+    QuarantinePage(store: store, views: views).register(on: web)
     return router
 }
 

@@ -45,6 +45,7 @@ struct PageChrome {
         ("Organisations", "/organisations", .readOrganisations),
         ("Analytics", "/analytics", .readAnalytics),
         ("Audit log", "/admin/audit", .readAudit),
+        ("Quarantine", "/admin/quarantine", .manageTouchpoints),
     ]
 
     init(title: String, active: String, context: AppRequestContext) {

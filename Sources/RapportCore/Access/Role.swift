@@ -66,4 +66,6 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
     case readAnalytics = "analytics:read"
     case readAudit = "audit:read"
     case manageUsers = "users:manage"
+    /// Register touchpoints and work the ingestion quarantine (R1.1, R1.4).
+    case manageTouchpoints = "touchpoints:manage"
 }

@@ -26,8 +26,12 @@ public struct Migrator: Sendable {
         let known = migrations.map(\.version).max() ?? 0
         let current = try await currentVersion()
         if current > known { throw DatabaseError.newerSchema(found: current, known: known) }
+        // Every migration not yet recorded, not only those above the highest: branches
+        // number migrations in parallel (005 may arrive after 006 was applied).
+        let recorded = Set(
+            try await database.sql.raw("SELECT version FROM rapport_migrations").all().map { try $0.decode(column: "version", as: Int.self) })
         var applied: [Int] = []
-        for migration in migrations where migration.version > current {
+        for migration in migrations where !recorded.contains(migration.version) {
             try await apply(migration)
             applied.append(migration.version)
             logger.info("applied migration", metadata: ["version": "\(migration.version)", "name": "\(migration.name)"])

@@ -17,22 +17,28 @@ public struct ContactPointRepository: Sendable {
                 guard try await db.raw("SELECT id FROM people WHERE id = \(bind: personID.rawValue)").first() != nil else {
                     throw DomainError.notFound(entity: "person", id: personID.rawValue)
                 }
-                if point.kind == .postal, point.validTo == nil {
-                    let ending = (point.validFrom ?? LocalDate(point.createdAt)).description
-                    try await db.raw(
-                        """
-                        UPDATE contact_points SET valid_to = \(bind: ending)
-                        WHERE person_id = \(bind: personID.rawValue) AND kind = 'postal' AND valid_to IS NULL
-                        """
-                    ).run()
-                }
             }
-            try await Self.insert(point, on: db)
+            try await Self.add(point, on: db)
             try await audit.record(
                 .update, entityType: point.personID != nil ? "person" : "organisation",
                 entityID: point.personID?.rawValue ?? point.organisationID?.rawValue ?? "",
                 detail: "added \(point.kind.rawValue) contact point \(point.id)", by: actor, on: db)
         }
+    }
+
+    /// Inserts `point` on `db` (inside the caller's transaction); a new current postal
+    /// address of a person ends their previous current one (a move).
+    static func add(_ point: ContactPoint, on db: any SQLDatabase) async throws {
+        if let personID = point.personID, point.kind == .postal, point.validTo == nil {
+            let ending = (point.validFrom ?? LocalDate(point.createdAt)).description
+            try await db.raw(
+                """
+                UPDATE contact_points SET valid_to = \(bind: ending)
+                WHERE person_id = \(bind: personID.rawValue) AND kind = 'postal' AND valid_to IS NULL
+                """
+            ).run()
+        }
+        try await insert(point, on: db)
     }
 
     static func insert(_ c: ContactPoint, on db: any SQLDatabase) async throws {

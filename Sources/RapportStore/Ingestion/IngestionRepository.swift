@@ -1,0 +1,117 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+/// Ingestion (R1.2, R1.4, R1.7 strict): each record, in one transaction of its own, is
+/// kept raw, then normalised and resolved to a person — an existing one found by a
+/// deterministic key, or a new one — or, when it cannot be used, put in quarantine with
+/// the reasons. Nothing received is dropped: the raw record is written first and stays
+/// whatever the outcome. People created or changed are audited in the same transaction.
+public struct IngestionRepository: Sendable {
+    let database: Database
+    let audit: AuditTrail
+    let ids: IDGenerator
+
+    /// Ingests one record from `touchpoint`.
+    public func ingest(_ request: IngestionRequest, from touchpoint: Touchpoint, by actor: Actor) async throws -> IngestionResult {
+        try await database.transaction { db in
+            try await ingest(request, from: touchpoint, parent: nil, by: actor, on: db)
+        }
+    }
+
+    /// Ingests each record in a transaction of its own, so one bad record never affects
+    /// the others. Results are in the order of `requests`.
+    public func ingest(batch requests: [IngestionRequest], from touchpoint: Touchpoint, by actor: Actor) async throws
+        -> [IngestionResult]
+    {
+        var results: [IngestionResult] = []
+        results.reserveCapacity(requests.count)
+        for request in requests {
+            results.append(try await ingest(request, from: touchpoint, by: actor))
+        }
+        return results
+    }
+
+    /// The steps of one record on `db`, inside the caller's transaction. `parent` is the
+    /// raw record a corrected one replaces (a quarantine replay).
+    func ingest(
+        _ request: IngestionRequest, from touchpoint: Touchpoint, parent: RawRecordID?, by actor: Actor, on db: any SQLDatabase
+    ) async throws -> IngestionResult {
+        let now = Date()
+        let rawID: RawRecordID = ids.make()
+        try await db.raw(
+            """
+            INSERT INTO raw_records (id, source_id, received_at, payload, person_id, lineage, parent_id)
+            VALUES (\(bind: rawID.rawValue), \(bind: touchpoint.id.rawValue), \(bind: Timestamp.format(now)),
+              \(bind: request.payload), NULL, \(bind: request.lineage), \(bind: parent?.rawValue))
+            """
+        ).run()
+        let record: NormalisedRecord
+        switch request.parsed.flatMap({ $0.normalised(for: touchpoint, ids: ids, now: now) }) {
+        case .success(let normalised):
+            record = normalised
+        case .failure(let error):
+            var issues = [FieldIssue(field: "body", code: error.code, message: error.message)]
+            if case .invalid(let list) = error { issues = list }
+            return try await quarantine(rawID, touchpoint: touchpoint, issues: issues, now: now, on: db)
+        }
+        let result: IngestionResult
+        try await PersonKeyIndex.lock(record.keys, kind: database.kind, on: db)
+        if let found = try await PersonKeyIndex.resolve(record.keys, on: db) {
+            try await addNewContactPoints(of: record, to: found.personID, rawID: rawID, touchpoint: touchpoint, by: actor, on: db)
+            try await PersonKeyIndex.claim(record.keys, for: found.personID, source: touchpoint.id, now: now, on: db)
+            result = IngestionResult(rawRecordID: rawID, outcome: .matched, personID: found.personID, matchReason: found.reason)
+        } else if let person = record.newPerson(id: ids.make(), now: now) {
+            try await PersonRepository.insert(person, on: db)
+            for point in record.contactPoints(of: person.id) { try await ContactPointRepository.add(point, on: db) }
+            try await PersonKeyIndex.claim(record.keys, for: person.id, source: touchpoint.id, now: now, on: db)
+            try await audit.record(
+                .create, entityType: "person", entityID: person.id.rawValue,
+                detail: "ingested \(rawID) from touchpoint \(touchpoint.name)", by: actor, on: db)
+            let keys = record.keys.map(\.field).joined(separator: ", ")
+            result = IngestionResult(
+                rawRecordID: rawID, outcome: .created, personID: person.id,
+                matchReason: keys.isEmpty ? "no keys to match on: new person" : "no person matched on \(keys): new person")
+        } else {
+            let issue = FieldIssue(
+                field: "familyName", code: "required",
+                message: "No person matched this record's keys, and a new person needs a name (givenName or familyName).")
+            return try await quarantine(rawID, touchpoint: touchpoint, issues: [issue], now: now, on: db)
+        }
+        try await db.raw(
+            """
+            UPDATE raw_records SET person_id = \(bind: result.personID?.rawValue), outcome = \(bind: result.outcome.rawValue),
+              match_reason = \(bind: result.matchReason) WHERE id = \(bind: rawID.rawValue)
+            """
+        ).run()
+        return result
+    }
+
+    /// Adds the record's e-mails, phones and addresses the person does not have yet; audits
+    /// the change when there is one.
+    private func addNewContactPoints(
+        of record: NormalisedRecord, to person: PersonID, rawID: RawRecordID, touchpoint: Touchpoint, by actor: Actor,
+        on db: any SQLDatabase
+    ) async throws {
+        let existing = Set(
+            try await db.raw("SELECT kind, normalized FROM contact_points WHERE person_id = \(bind: person.rawValue) AND valid_to IS NULL")
+                .all().map { "\(try $0.text("kind"))|\(try $0.text("normalized"))" })
+        let added = record.contactPoints(of: person).filter { !existing.contains("\($0.kind.rawValue)|\($0.normalized)") }
+        guard !added.isEmpty else { return }
+        for point in added { try await ContactPointRepository.add(point, on: db) }
+        try await audit.record(
+            .update, entityType: "person", entityID: person.rawValue,
+            detail: "ingested \(rawID) from touchpoint \(touchpoint.name): added " + added.map(\.kind.rawValue).joined(separator: ", "),
+            by: actor, on: db)
+    }
+
+    private func quarantine(_ rawID: RawRecordID, touchpoint: Touchpoint, issues: [FieldIssue], now: Date, on db: any SQLDatabase)
+        async throws -> IngestionResult
+    {
+        let id: QuarantineID = ids.make()
+        try await QuarantineRepository.insert(id: id, rawID: rawID, source: touchpoint.id, reasons: issues, now: now, on: db)
+        try await db.raw("UPDATE raw_records SET outcome = 'quarantined' WHERE id = \(bind: rawID.rawValue)").run()
+        return IngestionResult(rawRecordID: rawID, outcome: .quarantined, quarantineID: id, reasons: issues)
+    }
+}
+
