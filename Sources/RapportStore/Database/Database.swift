@@ -22,6 +22,8 @@ public final class Database: Sendable {
     let reader: SQLiteReadPool?
     /// The direct read-write connection for batched writes (SQLite only); see ``directTransaction(_:)``.
     let writer: SQLiteWriter?
+    /// SQLite write transactions of this process queue here; see ``WriteGate``.
+    let writeGate = WriteGate()
     private let close: @Sendable () async throws -> Void
 
     private init(
@@ -76,11 +78,18 @@ public final class Database: Sendable {
     }
 
     /// Runs `body` on one connection inside a transaction: committed if it returns,
-    /// rolled back if it throws. SQLite takes the write lock at once (`BEGIN IMMEDIATE`) so
-    /// two writers queue instead of failing half-way.
+    /// rolled back if it throws. On SQLite, transactions of this process take turns at the
+    /// ``WriteGate`` and then the write lock at once (`BEGIN IMMEDIATE`), so writers queue
+    /// instead of failing half-way.
     public func transaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
-        let begin: SQLQueryString = kind == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
-        return try await sql.withSession { session in
+        guard kind == .sqlite else { return try await sessionTransaction(begin: "BEGIN", body) }
+        return try await writeGate.run { try await self.sessionTransaction(begin: "BEGIN IMMEDIATE", body) }
+    }
+
+    private func sessionTransaction<T: Sendable>(
+        begin: SQLQueryString, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        try await sql.withSession { session in
             try await session.raw(begin).run()
             do {
                 let result = try await body(session)
