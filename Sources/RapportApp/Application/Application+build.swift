@@ -52,6 +52,7 @@ public func buildRouter(
     AdministrationAPI(store: store).register(on: api)
     TouchpointsAPI(store: store).register(on: api)
     QuarantineAPI(store: store).register(on: api)
+    SegmentsAPI(store: store).register(on: api)
 
     let views = try await WebViews.load()
     let throttle = LoginThrottle()
