@@ -66,6 +66,7 @@ public func buildRouter(
     OrganisationPages(store: store, views: views).register(on: web)
     AdminPages(store: store, views: views).register(on: web)
     QuarantinePage(store: store, views: views).register(on: web)
+    SegmentPages(store: store, views: views).register(on: web)
     return router
 }
 
