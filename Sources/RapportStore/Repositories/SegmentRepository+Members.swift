@@ -63,15 +63,18 @@ extension SegmentRepository {
         let sql =
             SQLQueryString(
                 """
-                SELECT m.currency AS currency, COUNT(*) AS n, CAST(SUM(m.spend_minor) AS BIGINT) AS revenue,
+                SELECT COALESCE(m.currency, '') AS currency, COUNT(*) AS n, CAST(SUM(m.spend_minor) AS BIGINT) AS revenue,
                   CAST(SUM(m.margin_minor) AS BIGINT) AS margin, \(clv) AS clv
-                """ + SegmentQuery.from) + query.whereClause(for: actor) + " GROUP BY m.currency ORDER BY m.currency"
+                """ + SegmentQuery.from) + query.whereClause(for: actor)
+            // Grouped by an expression, not the column: SQLite would otherwise walk the spend
+            // index in currency order and fetch every row at random, several times slower.
+            + " GROUP BY COALESCE(m.currency, '') ORDER BY 1"
         var size = 0
         var value: [SegmentPreview.CurrencyValue] = []
         for row in try await database.sql.raw(sql).all() {
             let count = try row.integer("n")
             size += count
-            guard let currency = try row.optionalText("currency") else { continue }
+            guard let currency = try row.optionalText("currency"), !currency.isEmpty else { continue }
             let average = try row.decode(column: "clv", as: Double?.self)
             value.append(
                 .init(
@@ -98,7 +101,9 @@ extension SegmentRepository {
 
     /// The work of ``segments(of:by:today:)``: every saved segment tested for the person in
     /// one query.
-    private func memberships(of personID: PersonID, today: LocalDate = LocalDate(Date())) async throws -> [SegmentMembership] {
+    private func memberships(of personID: PersonID, today: LocalDate = LocalDate(Date())) async throws
+        -> [SegmentMembership]
+    {
         let catalogue = try await SegmentCatalogue.load(from: database)
         guard !catalogue.segments.isEmpty else { return [] }
         var tested: [(Segment, SegmentQuery)] = []
