@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "RapportStore",
             dependencies: [
-                "RapportCore", "CSQLiteShared",
+                "RapportCore", "CSQLiteShared", "RapportSegments",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -57,7 +57,7 @@ let package = Package(
         .target(
             name: "RapportApp",
             dependencies: [
-                "RapportCore", "RapportStore", "RapportValue", "RapportIdentity",
+                "RapportCore", "RapportStore", "RapportValue", "RapportIdentity", "RapportSegments",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),

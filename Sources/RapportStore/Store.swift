@@ -21,6 +21,7 @@ public struct Store: Sendable {
     public let value: ValueScoreRepository
     public let ingestion: IngestionRepository
     public let quarantine: QuarantineRepository
+    public let segments: SegmentRepository
 
     public init(database: Database, ids: IDGenerator = .live) {
         self.database = database
@@ -40,6 +41,7 @@ public struct Store: Sendable {
         let ingestion = IngestionRepository(database: database, audit: audit, ids: ids)
         self.ingestion = ingestion
         quarantine = QuarantineRepository(database: database, audit: audit, ingestion: ingestion)
+        segments = SegmentRepository(database: database, audit: audit, ids: ids)
         customers = CustomerViewReader(
             database: database, contactPoints: contactPoints, attributes: attributes, valueScores: value, audit: audit,
             documents: CustomerDocumentCache())
@@ -49,8 +51,13 @@ public struct Store: Sendable {
     public static func open(_ location: DatabaseLocation, logger: Logger, ids: IDGenerator = .live) async throws -> Store {
         let database = try await Database.open(location, logger: logger)
         do {
-            try await Migrator(database: database, logger: logger).migrate()
+            let applied = try await Migrator(database: database, logger: logger).migrate()
             try await BulkLoadDeferral.restore(on: database)
+            // A store that had activity before segments existed gets its behaviour summaries once.
+            if applied.contains(Migration.m005Segments.version) {
+                let rows = try await CustomerMetrics.rebuild(on: database)
+                logger.info("computed customer metrics for segments", metadata: ["people": "\(rows)"])
+            }
         } catch {
             await database.shutdown()
             throw error
@@ -62,6 +69,14 @@ public struct Store: Sendable {
     public func close() async {
         try? await audit.flush()
         await database.shutdown()
+    }
+
+    /// Recomputes every person's behaviour summary (``CustomerMetrics``) from the stored
+    /// activity; returns the number of people with activity. Every write keeps the summaries
+    /// current, so this is for repairs and for checking that they are.
+    @discardableResult
+    public func rebuildCustomerMetrics() async throws -> Int {
+        try await CustomerMetrics.rebuild(on: database)
     }
 
     /// True when no person has been stored yet (the demo loader fills only empty stores).

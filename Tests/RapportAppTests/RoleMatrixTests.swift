@@ -22,7 +22,7 @@ struct RoleMatrixTests {
                 "quarantine": try await fixture.anyID("quarantine"),
             ]
             let routes = fixture.routes.all
-            #expect(routes.count >= 20)
+            #expect(routes.count >= 28)
             for route in routes {
                 let segments = route.path.split(separator: "/").map(String.init)
                 let collection = segments.count > 2 ? segments[2] : ""
@@ -40,6 +40,24 @@ struct RoleMatrixTests {
                     }
                 }
             }
+        }
+    }
+
+    @Test func segmentRoutesNeedReadPeopleToReadAndSegmentsManageToChange() async throws {
+        try await AppFixture.run { _, fixture in
+            let segmentRoutes = Set(
+                fixture.routes.all.filter { $0.path.hasPrefix("/api/v1/segments") || $0.path.hasSuffix("/segments") }
+                    .map { "\($0.method) \($0.path) \($0.permission?.rawValue ?? "-")" })
+            #expect(
+                segmentRoutes == [
+                    "GET /api/v1/segments people:read", "POST /api/v1/segments segments:manage",
+                    "POST /api/v1/segments/preview segments:manage", "GET /api/v1/segments/{key} people:read",
+                    "PATCH /api/v1/segments/{key} segments:manage", "DELETE /api/v1/segments/{key} segments:manage",
+                    "GET /api/v1/segments/{key}/members people:read", "POST /api/v1/segments/{key}/freeze segments:manage",
+                    "GET /api/v1/people/{id}/segments people:read",
+                ])
+            let managers = Role.allCases.filter { $0.permissions.contains(.manageSegments) }
+            #expect(Set(managers) == [.administrator, .marketer, .analyst])
         }
     }
 

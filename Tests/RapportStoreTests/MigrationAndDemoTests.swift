@@ -21,9 +21,13 @@ struct MigrationAndDemoTests {
     @Test func aLowerNumberedMigrationArrivingLaterIsStillApplied() async throws {
         try await withTestStore { store in
             // Branches number migrations in parallel: 005 may be merged after 006 was applied.
-            let late = Migration(version: 5, name: "late") { _ in ["CREATE TABLE late_arrival (id TEXT PRIMARY KEY)"] }
-            let migrator = Migrator(database: store.database, migrations: Migration.all + [late], logger: Logger(label: "test"))
-            #expect(try await migrator.migrate() == [5])
+            // Numbers above every real migration stand in for them: 999 arrives after 1000.
+            let high = Migration(version: 1_000, name: "high") { _ in ["CREATE TABLE high_arrival (id TEXT PRIMARY KEY)"] }
+            let late = Migration(version: 999, name: "late") { _ in ["CREATE TABLE late_arrival (id TEXT PRIMARY KEY)"] }
+            let before = Migrator(database: store.database, migrations: Migration.all + [high], logger: Logger(label: "test"))
+            #expect(try await before.migrate() == [1_000])
+            let migrator = Migrator(database: store.database, migrations: Migration.all + [late, high], logger: Logger(label: "test"))
+            #expect(try await migrator.migrate() == [999])
             #expect(try await migrator.migrate() == [])
             try await store.database.sql.raw("SELECT id FROM late_arrival").run()
         }

@@ -26,6 +26,7 @@ struct APIRoutes: Sendable {
     func post(_ path: String, _ permission: Permission, _ handler: @escaping Handler) { add(.post, path, permission, handler) }
     func patch(_ path: String, _ permission: Permission, _ handler: @escaping Handler) { add(.patch, path, permission, handler) }
     func put(_ path: String, _ permission: Permission, _ handler: @escaping Handler) { add(.put, path, permission, handler) }
+    func delete(_ path: String, _ permission: Permission, _ handler: @escaping Handler) { add(.delete, path, permission, handler) }
 
     private func add(_ method: HTTPRequest.Method, _ path: String, _ permission: Permission, _ handler: @escaping Handler) {
         table.append(APIRoute(method: method.rawValue, path: prefix + "/" + Self.openAPIPath(path), permission: permission))

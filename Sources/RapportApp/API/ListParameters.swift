@@ -77,9 +77,15 @@ extension Request {
 
     /// Decodes the JSON body into `T`, refusing bodies over 1 MiB and non-UTF-8 input.
     func decodeJSON<T: Decodable>(_ type: T.Type, context: AppRequestContext) async throws -> T {
+        try await decodeJSONIfAny(type, context: context, required: true)!
+    }
+
+    /// ``decodeJSON(_:context:)`` for an optional body: nil when the request has none.
+    func decodeJSONIfAny<T: Decodable>(_ type: T.Type, context: AppRequestContext, required: Bool = false) async throws -> T? {
         var request = self
         let buffer = try await request.collectBody(upTo: 1 << 20)
         let data = Data(buffer: buffer)
+        if !required, data.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) { return nil }
         guard String(data: data, encoding: .utf8) != nil else {
             throw DomainError.invalid([FieldIssue(field: "body", code: "invalid_utf8", message: "The body must be UTF-8 encoded JSON.")])
         }

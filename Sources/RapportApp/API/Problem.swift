@@ -1,6 +1,8 @@
 import Foundation
 import Hummingbird
 import RapportCore
+import RapportSegments
+import RapportStore
 
 /// An RFC 9457 problem document: what went wrong, in words and with stable codes, and for
 /// invalid input which field and why.
@@ -10,15 +12,52 @@ struct Problem: Encodable, Sendable {
     var status: Int
     var detail: String
     var code: String
-    var errors: [FieldIssue]?
+    var errors: [Issue]?
+
+    /// One thing wrong with the request: the field, a stable code, how to fix it and, for
+    /// segment rules, where in the rule.
+    struct Issue: Encodable, Sendable, Equatable {
+        var field: String
+        var code: String
+        var message: String
+        /// 1-based line and column and 0-based character offset in rule text.
+        var line: Int?
+        var column: Int?
+        var offset: Int?
+        /// The node in the rule's JSON form, such as `and[1].value`.
+        var path: String?
+        /// The rule field the problem is about, such as `spnd`.
+        var ruleField: String?
+
+        init(_ issue: FieldIssue) {
+            field = issue.field
+            code = issue.code
+            message = issue.message
+        }
+
+        init(_ error: SegmentRuleError, field: String) {
+            self.field = field
+            code = error.code.rawValue
+            message = error.message
+            line = error.position?.line
+            column = error.position?.column
+            offset = error.position?.offset
+            path = error.path.isEmpty ? nil : error.path
+            ruleField = error.field
+        }
+    }
 
     init(status: HTTPResponse.Status, code: String, detail: String, errors: [FieldIssue]? = nil) {
+        self.init(status: status, code: code, detail: detail, issues: errors.map { $0.map(Issue.init) })
+    }
+
+    init(status: HTTPResponse.Status, code: String, detail: String, issues: [Issue]?) {
         self.type = "https://rapport.dev/problems/\(code)"
         self.title = status.reasonPhrase
         self.status = Int(status.code)
         self.detail = detail
         self.code = code
-        self.errors = errors
+        self.errors = issues
     }
 
     /// The problem for any error a handler threw.
@@ -36,6 +75,10 @@ struct Problem: Encodable, Sendable {
             if case .invalid(let list) = error { issues = list }
             if case .conflict(let field, let message) = error { issues = [FieldIssue(field: field, code: "conflict", message: message)] }
             return Problem(status: status, code: error.code, detail: error.message, errors: issues)
+        case let rejection as SegmentRuleRejection:
+            return Problem(
+                status: .unprocessableContent, code: "invalid_segment_rule", detail: rejection.message,
+                issues: rejection.errors.map { Issue($0, field: rejection.field) })
         case let error as DecodingError:
             let issue = FieldIssue.from(error)
             return Problem(status: .badRequest, code: "malformed_request", detail: issue.message, errors: [issue])

@@ -52,6 +52,7 @@ public func buildRouter(
     AdministrationAPI(store: store).register(on: api)
     TouchpointsAPI(store: store).register(on: api)
     QuarantineAPI(store: store).register(on: api)
+    SegmentsAPI(store: store).register(on: api)
 
     let views = try await WebViews.load()
     let throttle = LoginThrottle()
@@ -65,6 +66,7 @@ public func buildRouter(
     OrganisationPages(store: store, views: views).register(on: web)
     AdminPages(store: store, views: views).register(on: web)
     QuarantinePage(store: store, views: views).register(on: web)
+    SegmentPages(store: store, views: views).register(on: web)
     return router
 }
 

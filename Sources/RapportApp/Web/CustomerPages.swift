@@ -39,8 +39,11 @@ struct CustomerPages {
         }
         web.get("customers/:id") { request, context -> Response in
             let actor = try context.actor(needing: .readPeople)
-            let view = try await store.customers.view(of: try request.pathID(context, entity: "person"), by: actor)
-            return views.page("customer", CustomerPageModel(view: view, context: context))
+            let id: PersonID = try request.pathID(context, entity: "person")
+            let view = try await store.customers.view(of: id, by: actor)
+            // Segments of one are evaluated live next to the 360, not kept in it.
+            let segments = try await store.segments.segments(of: id, by: actor)
+            return views.page("customer", CustomerPageModel(view: view, segments: segments, context: context))
         }
     }
 }

@@ -43,6 +43,7 @@ struct PageChrome {
         ("Dashboard", "/", .readPeople),
         ("Customers", "/customers", .readPeople),
         ("Organisations", "/organisations", .readOrganisations),
+        ("Segments", "/segments", .readPeople),
         ("Analytics", "/analytics", .readAnalytics),
         ("Audit log", "/admin/audit", .readAudit),
         ("Quarantine", "/admin/quarantine", .manageTouchpoints),

@@ -21,9 +21,9 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .privacyOfficer:
             [.readPeople, .readOrganisations, .readActivity, .readAudit, .exportData, .writePeople]
         case .marketer:
-            [.readPeople, .readOrganisations, .readActivity, .manageAttributes, .exportData, .readAnalytics]
+            [.readPeople, .readOrganisations, .readActivity, .manageAttributes, .exportData, .readAnalytics, .manageSegments]
         case .analyst:
-            [.readPeople, .readOrganisations, .readActivity, .exportData, .manageValueModels, .readAnalytics]
+            [.readPeople, .readOrganisations, .readActivity, .exportData, .manageValueModels, .readAnalytics, .manageSegments]
         case .salesManager:
             [.readPeople, .writePeople, .readOrganisations, .writeOrganisations, .readActivity, .writeActivity, .readAnalytics]
         case .salesRep:
@@ -59,6 +59,8 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
     case readActivity = "activity:read"
     case writeActivity = "activity:write"
     case manageAttributes = "attributes:manage"
+    /// Define, change, preview and freeze segments (reading them needs only `people:read`).
+    case manageSegments = "segments:manage"
     /// Refit the customer-value models.
     case manageValueModels = "value:manage"
     case exportData = "data:export"

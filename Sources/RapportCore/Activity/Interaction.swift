@@ -18,12 +18,15 @@ public struct Interaction: IdentifiedEntity, Hashable, Codable, Sendable {
     public var subject: String?
     public var notes: String?
     public var occurredAt: Date
+    /// How long a visit, call or session lasted, when the channel records it (R3.2 visit length).
+    public var durationSeconds: Int?
     public var sourceID: SourceID?
 
     public init(
         id: InteractionID, personID: PersonID, organisationID: OrganisationID? = nil, channel: Channel,
         direction: Direction, staffUserID: UserID? = nil, staffName: String? = nil, outcome: InteractionOutcome,
-        subject: String? = nil, notes: String? = nil, occurredAt: Date, sourceID: SourceID? = nil
+        subject: String? = nil, notes: String? = nil, occurredAt: Date, durationSeconds: Int? = nil,
+        sourceID: SourceID? = nil
     ) {
         self.id = id
         self.personID = personID
@@ -36,6 +39,7 @@ public struct Interaction: IdentifiedEntity, Hashable, Codable, Sendable {
         self.subject = subject
         self.notes = notes
         self.occurredAt = occurredAt
+        self.durationSeconds = durationSeconds
         self.sourceID = sourceID
     }
 }

@@ -11,11 +11,13 @@ public struct InteractionDraft: Codable, Sendable, Equatable {
     public var subject: String?
     public var notes: String?
     public var occurredAt: String?
+    /// Seconds the visit, call or session lasted (0 to 86 400), when known.
+    public var durationSeconds: Int?
 
     public init(
         personID: String? = nil, organisationID: String? = nil, channel: String? = nil, direction: String? = nil,
         staffName: String? = nil, outcome: String? = nil, subject: String? = nil, notes: String? = nil,
-        occurredAt: String? = nil
+        occurredAt: String? = nil, durationSeconds: Int? = nil
     ) {
         self.personID = personID
         self.organisationID = organisationID
@@ -26,6 +28,7 @@ public struct InteractionDraft: Codable, Sendable, Equatable {
         self.subject = subject
         self.notes = notes
         self.occurredAt = occurredAt
+        self.durationSeconds = durationSeconds
     }
 
     /// The interaction, recorded by `staff` when given; a missing time means now.
@@ -41,6 +44,9 @@ public struct InteractionDraft: Codable, Sendable, Equatable {
         if occurred > now.addingTimeInterval(300) {
             check.add(.outOfRange("occurredAt", "occurredAt is in the future; record interactions once they happened."))
         }
+        if let durationSeconds, !(0...86_400).contains(durationSeconds) {
+            check.add(.outOfRange("durationSeconds", "durationSeconds must be from 0 to 86400 (one day); leave it out when unknown."))
+        }
         let interaction = Interaction(
             id: id, personID: person ?? PersonID(rawValue: ""), organisationID: organisation,
             channel: channel ?? .phone, direction: direction ?? .inbound,
@@ -48,7 +54,7 @@ public struct InteractionDraft: Codable, Sendable, Equatable {
             outcome: outcome ?? .information,
             subject: check.text(subject, field: "subject", maxLength: 200),
             notes: check.text(notes, field: "notes", maxLength: 4000),
-            occurredAt: occurred)
+            occurredAt: occurred, durationSeconds: durationSeconds)
         try check.check()
         return interaction
     }

@@ -53,3 +53,4 @@ public typealias PurchaseID = Identifier<Purchase>
 public typealias AttributeID = Identifier<AttributeDefinition>
 public typealias UserID = Identifier<User>
 public typealias AuditEntryID = Identifier<AuditEntry>
+public typealias SegmentID = Identifier<Segment>

@@ -17,27 +17,42 @@ public struct BulkLoader: Sendable {
         try await write(prepare(batch, by: actor))
     }
 
+    /// A batch turned into rows, ready to be written in one transaction.
+    struct Plan: Sendable {
+        /// The rows per table, parents first, the audit entry last.
+        var tables: [BulkTable]
+        /// People stored before this batch whose activity it adds: their behaviour
+        /// summaries (``CustomerMetrics``) are recomputed inside the write's transaction.
+        var storedPeople: [String]
+    }
+
     /// The batch's rows per table, its audit entry last.
-    func prepare(_ batch: RecordBatch, by actor: Actor) -> [BulkTable] {
+    func prepare(_ batch: RecordBatch, by actor: Actor) -> Plan {
         var tables = Self.tables(for: batch)
+        // Segment rules read each person's behaviour summary: it is written with the activity.
+        let (fresh, stored) = CustomerMetrics.split(batch)
+        let now = Timestamp.now()
+        tables.append(BulkTable("customer_metrics", CustomerMetrics.columns, fresh) { $0.values(at: now) })
         if !batch.people.isEmpty {
             let entry = AuditEntry(
                 id: store.ids.make(), at: Date(), actorUserID: actor.userID, actorName: actor.name, action: .create,
                 entityType: "person", entityID: "*", detail: "bulk load: \(batch.people.count) people")
             tables.append(BulkTable("audit_log", AuditTrail.columns, [entry], values: AuditTrail.values))
         }
-        return tables
+        return Plan(tables: tables, storedPeople: stored)
     }
 
     /// Writes prepared rows in one transaction.
-    func write(_ tables: [BulkTable]) async throws {
+    func write(_ plan: Plan) async throws {
         if store.database.kind == .sqlite {
             try await store.database.directTransaction { connection in
-                for table in tables { try table.insert(on: connection) }
+                for table in plan.tables { try table.insert(on: connection) }
+                try CustomerMetrics.refresh(plan.storedPeople, on: connection)
             }
         } else {
             try await store.database.transaction { db in
-                for table in tables { try await table.insert(on: db) }
+                for table in plan.tables { try await table.insert(on: db) }
+                try await CustomerMetrics.refresh(plan.storedPeople.map(PersonID.init(rawValue:)), on: db)
             }
         }
     }
@@ -123,11 +138,12 @@ public struct BulkLoader: Sendable {
             BulkTable(
                 "interactions",
                 ["id", "person_id", "organisation_id", "channel", "direction", "staff_user_id", "staff_name", "outcome", "subject",
-                 "notes", "occurred_at", "source_id"], batch.interactions
+                 "notes", "occurred_at", "duration_seconds", "source_id"], batch.interactions
             ) { i in
                 [.text(i.id.rawValue), .text(i.personID.rawValue), .text(i.organisationID?.rawValue), .text(i.channel.rawValue),
                  .text(i.direction.rawValue), .text(i.staffUserID?.rawValue), .text(i.staffName), .text(i.outcome.rawValue),
-                 .text(i.subject), .text(i.notes), .text(Timestamp.format(i.occurredAt)), .text(i.sourceID?.rawValue)]
+                 .text(i.subject), .text(i.notes), .text(Timestamp.format(i.occurredAt)), .integer(i.durationSeconds),
+                 .text(i.sourceID?.rawValue)]
             },
         ]
     }

@@ -11,6 +11,7 @@ public struct InteractionRepository: Sendable {
         try await database.transaction { db in
             try await Visibility.requirePerson(interaction.personID, visibleTo: actor, on: db)
             try await Self.insert(interaction, on: db)
+            try await CustomerMetrics.refresh([interaction.personID], on: db)
             try await audit.record(
                 .update, entityType: "person", entityID: interaction.personID.rawValue,
                 detail: "recorded interaction \(interaction.id)", by: actor, on: db)
@@ -21,11 +22,11 @@ public struct InteractionRepository: Sendable {
         try await db.raw(
             """
             INSERT INTO interactions (id, person_id, organisation_id, channel, direction, staff_user_id, staff_name, outcome,
-              subject, notes, occurred_at, source_id)
+              subject, notes, occurred_at, duration_seconds, source_id)
             VALUES (\(bind: i.id.rawValue), \(bind: i.personID.rawValue), \(bind: i.organisationID?.rawValue),
               \(bind: i.channel.rawValue), \(bind: i.direction.rawValue), \(bind: i.staffUserID?.rawValue), \(bind: i.staffName),
               \(bind: i.outcome.rawValue), \(bind: i.subject), \(bind: i.notes), \(bind: Timestamp.format(i.occurredAt)),
-              \(bind: i.sourceID?.rawValue))
+              \(bind: i.durationSeconds), \(bind: i.sourceID?.rawValue))
             """
         ).run()
     }
@@ -65,6 +66,6 @@ public struct InteractionRepository: Sendable {
             staffUserID: try row.optionalID("staff_user_id"), staffName: try row.optionalText("staff_name"),
             outcome: try row.enumValue("outcome", as: InteractionOutcome.self), subject: try row.optionalText("subject"),
             notes: try row.optionalText("notes"), occurredAt: try row.instant("occurred_at"),
-            sourceID: try row.optionalID("source_id"))
+            durationSeconds: try row.decode(column: "duration_seconds", as: Int?.self), sourceID: try row.optionalID("source_id"))
     }
 }

@@ -18,6 +18,7 @@ public struct PurchaseRepository: Sendable {
                 throw DomainError.invalid([.invalid("organisationID", "organisationID '\(organisationID)' does not exist.")])
             }
             try await Self.insert(purchase, on: db)
+            if let personID = purchase.personID { try await CustomerMetrics.refresh([personID], on: db) }
             try await audit.record(
                 .update, entityType: purchase.personID != nil ? "person" : "organisation",
                 entityID: purchase.personID?.rawValue ?? purchase.organisationID?.rawValue ?? "",

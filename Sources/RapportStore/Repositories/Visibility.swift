@@ -26,6 +26,15 @@ enum Visibility {
         }
     }
 
+    /// Narrows a query over `people` (under `alias`) to the people `actor` may see: appends
+    /// `<alias>.owner_user_id = … AND ` for partner agents, nothing for everyone else.
+    static func restrictPeople(_ query: inout SQLQueryString, alias: String, actor: Actor) {
+        guard actor.role.seesOnlyAssignedPeople else { return }
+        query.appendInterpolation(unsafeRaw: "\(alias).owner_user_id = ")
+        query.appendInterpolation(bind: actor.userID?.rawValue ?? "")
+        query.appendInterpolation(unsafeRaw: " AND ")
+    }
+
     /// Narrows a query over a table with a `person_id` column to one visible person, or to
     /// the people `actor` may see.
     static func restrict(_ query: inout SQLQueryString, toPerson personID: PersonID?, actor: Actor, on db: any SQLDatabase) async throws {

@@ -21,15 +21,17 @@ struct CustomerPageModel {
     let channelChart: String?
     let attributes: [Fact]
     let suppressed: String?
+    let segments: [SegmentRow]
 
     struct Fact { let label: String; let value: String }
     struct ContactRow { let kind: String; let value: String; let label: String; let period: String; let primary: Bool }
     struct PersonLink { let id: String; let name: String }
     struct MembershipRow { let organisationID: String; let organisation: String; let role: String; let period: String }
     struct PurchaseRow { let date: String; let kind: String; let isReturn: Bool; let reference: String; let total: String; let margin: String; let items: String; let channel: String }
+    struct SegmentRow { let key: String; let name: String; let purpose: String; let frozen: Bool }
     struct InteractionRow { let date: String; let channel: String; let direction: String; let staff: String; let outcome: String; let subject: String }
 
-    init(view: CustomerView, context: AppRequestContext) {
+    init(view: CustomerView, segments: [SegmentMembership], context: AppRequestContext) {
         let p = view.person
         chrome = PageChrome(title: p.displayName, active: "/customers", context: context)
         id = p.id.rawValue
@@ -89,6 +91,7 @@ struct CustomerPageModel {
             view.channelMix.isEmpty
             ? nil : BarChart(title: "Interactions by channel", bars: view.channelMix.map { .init(label: ChannelLabel.of($0.channel), value: Double($0.count)) }, width: 420).svg
         attributes = view.attributes.map { Fact(label: $0.label, value: $0.value) }
+        self.segments = segments.map { SegmentRow(key: $0.key, name: $0.name, purpose: $0.purpose.rawValue, frozen: $0.kind == .frozen) }
     }
 
     static func period(_ from: LocalDate?, _ to: LocalDate?) -> String {
