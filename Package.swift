@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "rapport",
             dependencies: [
-                "RapportCore", "RapportStore", "RapportApp", "RapportDemo", "RapportIdentity", "RapportValue",
+                "RapportCore", "RapportStore", "RapportApp", "RapportDemo", "RapportIdentity", "RapportValue", "RapportSegments",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
