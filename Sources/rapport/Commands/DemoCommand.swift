@@ -30,7 +30,10 @@ struct DemoCommand: AsyncParsableCommand {
 struct DemoLoader {
     let store: Store
 
-    func load(people: Int, seed: UInt64 = 2026) async throws {
+    /// Loads the data set, then fits the value models; returns the seconds the load took
+    /// (records and indexes, without the fit).
+    @discardableResult
+    func load(people: Int, seed: UInt64 = 2026) async throws -> TimeInterval {
         let dataset = DemoDataset(DemoConfiguration(people: people, seed: seed))
         let loader = BulkLoader(store: store)
         var queue = BulkLoadQueue(store: store)
@@ -59,8 +62,12 @@ struct DemoLoader {
         } else {
             try await write()
         }
-        print(String(format: "Loaded %d records, indexes included, in %.1f s.", records, Date().timeIntervalSince(started)))
+        let loaded = Date().timeIntervalSince(started)
+        print(String(format: "Loaded %d records, indexes included, in %.1f s.", records, loaded))
         print("Fitting the customer-value models…")
+        let fitting = Date()
         RefitReport.print(try await ValueRefit(store: store).run())
+        print(String(format: "Fitted the customer-value models in %.1f s.", Date().timeIntervalSince(fitting)))
+        return loaded
     }
 }
