@@ -37,10 +37,10 @@ let package = Package(
         .target(name: "RapportCore"),
         .target(name: "RapportLocales"),
         .target(name: "RapportIdentity", dependencies: ["RapportLocales"]),
-        .target(name: "RapportValue"),
+        .target(name: "RapportValue", dependencies: ["RapportCore"]),
         .target(name: "RapportDemo", dependencies: ["RapportCore", "RapportLocales"]),
         .target(name: "RapportIntegration", dependencies: ["RapportCore"]),
-        .target(name: "RapportSegments"),
+        .target(name: "RapportSegments", dependencies: ["RapportCore"]),
         .target(name: "CSQLiteShared"),
         .target(
             name: "RapportStore",

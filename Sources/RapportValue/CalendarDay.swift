@@ -1,3 +1,5 @@
+import RapportCore
+
 /// A calendar date without time or zone, stored as days since 1970-01-01 (proleptic Gregorian).
 ///
 /// Transaction logs carry dates, not instants; counting whole days keeps the summaries
@@ -13,13 +15,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else {
             return nil
         }
-        // Days-from-civil (H. Hinnant, "chrono-Compatible Low-Level Date Algorithms").
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (month + (month > 2 ? -3 : 9)) + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        dayNumber = era * 146_097 + doe - 719_468
+        dayNumber = CivilCalendar.days(year: year, month: month, day: day)
     }
 
     /// Parses `YYYY-MM-DD`, `YYYYMMDD` or `YYYY/MM/DD` (a time part after the date is ignored).
@@ -36,15 +32,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
 
     /// The (year, month, day) of this date.
     public var components: (year: Int, month: Int, day: Int) {
-        let z = dayNumber + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        CivilCalendar.date(fromDays: dayNumber)
     }
 
     /// ISO 8601, `YYYY-MM-DD`.
@@ -65,10 +53,6 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
     }
 
     private static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: 30
-        default: 31
-        }
+        CivilCalendar.daysIn(month: month, year: year)
     }
 }
