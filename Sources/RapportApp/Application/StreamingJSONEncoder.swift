@@ -65,11 +65,9 @@ final class JSONStreamWriter {
         guard value.isFinite else {
             throw EncodingError.invalidValue(value, .init(codingPath: codingPath, debugDescription: "\(value) is not valid JSON"))
         }
-        if value == value.rounded(), abs(value) < 1e15 {
-            literal(String(Int64(value)))
-        } else {
-            literal(value.description)
-        }
+        // Always with a decimal point or exponent ("2.0", not "2"), so clients that read
+        // numbers by their spelling (JSONSerialization on Linux among them) get a double.
+        literal(value.description)
     }
 
     func string(_ text: String) {
