@@ -14,7 +14,7 @@ public struct SegmentDate: Sendable, Hashable, Comparable, Codable, CustomString
     /// The day for a year (1–9999), month (1–12) and day; nil when the date does not exist.
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
-            day >= 1, day <= Self.daysIn(month: month, year: year)
+            day >= 1, day <= CivilCalendar.daysIn(month: month, year: year)
         else { return nil }
         dayNumber = CivilCalendar.days(year: year, month: month, day: day)
     }
@@ -41,12 +41,8 @@ public struct SegmentDate: Sendable, Hashable, Comparable, Codable, CustomString
 
     /// ISO 8601, `YYYY-MM-DD`.
     public var description: String {
-        let (y, m, d) = components
-        func pad(_ v: Int, _ width: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
-        }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        let (year, month, day) = components
+        return CivilCalendar.isoText(year: year, month: month, day: day)
     }
 
     /// The date `days` later (earlier when negative).
@@ -59,7 +55,7 @@ public struct SegmentDate: Sendable, Hashable, Comparable, Codable, CustomString
         let index = y * 12 + (m - 1) + months
         let year = index / 12
         let month = index % 12 + 1
-        let day = min(d, Self.daysIn(month: month, year: year))
+        let day = min(d, CivilCalendar.daysIn(month: month, year: year))
         return SegmentDate(year: year, month: month, day: day) ?? self
     }
 
@@ -79,9 +75,6 @@ public struct SegmentDate: Sendable, Hashable, Comparable, Codable, CustomString
         try container.encode(description)
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
-        CivilCalendar.daysIn(month: month, year: year)
-    }
 }
 
 /// A date counted back from the day a rule is evaluated: `today`, `30 days ago`,

@@ -12,7 +12,7 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
 
     /// The day for a year, month (1–12) and day (1–31); nil when the date does not exist.
     public init?(year: Int, month: Int, day: Int) {
-        guard (1...12).contains(month), day >= 1, day <= Self.daysIn(month: month, year: year) else {
+        guard (1...12).contains(month), day >= 1, day <= CivilCalendar.daysIn(month: month, year: year) else {
             return nil
         }
         dayNumber = CivilCalendar.days(year: year, month: month, day: day)
@@ -37,12 +37,8 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
 
     /// ISO 8601, `YYYY-MM-DD`.
     public var description: String {
-        let (y, m, d) = components
-        func pad(_ v: Int, _ width: Int) -> String {
-            let s = String(v)
-            return String(repeating: "0", count: max(0, width - s.count)) + s
-        }
-        return "\(pad(y, 4))-\(pad(m, 2))-\(pad(d, 2))"
+        let (year, month, day) = components
+        return CivilCalendar.isoText(year: year, month: month, day: day)
     }
 
     /// The date `days` later.
@@ -52,7 +48,4 @@ public struct CalendarDay: Sendable, Hashable, Comparable, Codable, CustomString
         lhs.dayNumber < rhs.dayNumber
     }
 
-    private static func daysIn(month: Int, year: Int) -> Int {
-        CivilCalendar.daysIn(month: month, year: year)
-    }
 }

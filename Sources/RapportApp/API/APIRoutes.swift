@@ -56,7 +56,6 @@ public final class APIRouteTable: Sendable {
 enum JSONResponse {
     static func make<T: Encodable>(_ value: T, status: HTTPResponse.Status = .ok, location: String? = nil) throws -> Response {
         var headers = HTTPFields()
-        headers[.contentType] = "application/json; charset=utf-8"
         if let location { headers[.location] = location }
         return make(encoded: try StreamingJSONEncoder.encode(value), status: status, headers: headers)
     }

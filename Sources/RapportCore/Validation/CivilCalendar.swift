@@ -28,6 +28,20 @@ public enum CivilCalendar {
         return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
+    /// ISO 8601 `YYYY-MM-DD`; a year outside 0…9999 is written with all its digits.
+    public static func isoText(year: Int, month: Int, day: Int) -> String {
+        guard (0...9999).contains(year) else {
+            return String(year) + "-" + isoText(year: 0, month: month, day: day).dropFirst(5)
+        }
+        return String(unsafeUninitializedCapacity: 10) { buffer in
+            var at = 0
+            FixedDigits.write(Int64(year), width: 4, into: buffer, at: &at, then: 45)
+            FixedDigits.write(Int64(month), width: 2, into: buffer, at: &at, then: 45)
+            FixedDigits.write(Int64(day), width: 2, into: buffer, at: &at)
+            return at
+        }
+    }
+
     /// 28 to 31.
     public static func daysIn(month: Int, year: Int) -> Int {
         switch month {

@@ -9,7 +9,7 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
     /// Validates the day against the month (and leap years).
     public init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month), day >= 1,
-            day <= LocalDate.daysIn(month: month, year: year)
+            day <= CivilCalendar.daysIn(month: month, year: year)
         else { return nil }
         self.year = year
         self.month = month
@@ -27,26 +27,14 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
 
     /// The UTC calendar day of an instant.
     public init(_ date: Date) {
-        let days = Int64((date.timeIntervalSince1970 / 86_400).rounded(.down))
-        let (year, month, day) = Timestamp.civil(fromDays: days)
-        self.year = Int(year)
-        self.month = Int(month)
-        self.day = Int(day)
+        (year, month, day) = CivilCalendar.date(fromDays: Int((date.timeIntervalSince1970 / 86_400).rounded(.down)))
     }
 
-    public var description: String {
-        String(unsafeUninitializedCapacity: 10) { buffer in
-            var at = 0
-            FixedDigits.write(Int64(year), width: 4, into: buffer, at: &at, then: 45)
-            FixedDigits.write(Int64(month), width: 2, into: buffer, at: &at, then: 45)
-            FixedDigits.write(Int64(day), width: 2, into: buffer, at: &at)
-            return at
-        }
-    }
+    public var description: String { CivilCalendar.isoText(year: year, month: month, day: day) }
 
     /// Midnight UTC of this day.
     public var date: Date {
-        let days = Timestamp.daysFromCivil(year: Int64(year), month: Int64(month), day: Int64(day))
+        let days = CivilCalendar.days(year: year, month: month, day: day)
         return Date(timeIntervalSince1970: Double(days) * 86_400)
     }
 
@@ -61,9 +49,6 @@ public struct LocalDate: Hashable, Comparable, Codable, Sendable, CustomStringCo
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
-        CivilCalendar.daysIn(month: month, year: year)
-    }
 
     public init(from decoder: any Decoder) throws {
         let text = try decoder.singleValueContainer().decode(String.self)

@@ -11,9 +11,9 @@ public enum Timestamp {
     /// Formats an instant.
     public static func format(_ date: Date) -> String {
         let totalMilliseconds = Int64((date.timeIntervalSince1970 * 1000).rounded())
-        let days = floorDivide(totalMilliseconds, 86_400_000)
+        let days = Int64(CivilCalendar.floorDivide(Int(totalMilliseconds), 86_400_000))
         var rest = totalMilliseconds - days * 86_400_000
-        let (year, month, day) = civil(fromDays: days)
+        let (year, month, day) = CivilCalendar.date(fromDays: Int(days))
         let hour = rest / 3_600_000
         rest %= 3_600_000
         let minute = rest / 60_000
@@ -22,9 +22,9 @@ public enum Timestamp {
         let millisecond = rest % 1000
         return String(unsafeUninitializedCapacity: 24) { buffer in
             var at = 0
-            FixedDigits.write(year, width: 4, into: buffer, at: &at, then: 45)
-            FixedDigits.write(month, width: 2, into: buffer, at: &at, then: 45)
-            FixedDigits.write(day, width: 2, into: buffer, at: &at, then: 84)
+            FixedDigits.write(Int64(year), width: 4, into: buffer, at: &at, then: 45)
+            FixedDigits.write(Int64(month), width: 2, into: buffer, at: &at, then: 45)
+            FixedDigits.write(Int64(day), width: 2, into: buffer, at: &at, then: 84)
             FixedDigits.write(hour, width: 2, into: buffer, at: &at, then: 58)
             FixedDigits.write(minute, width: 2, into: buffer, at: &at, then: 58)
             FixedDigits.write(second, width: 2, into: buffer, at: &at, then: 46)
@@ -67,7 +67,7 @@ public enum Timestamp {
             guard b[4] == 45, b[7] == 45, b[10] == 84, b[13] == 58, b[16] == 58, b[b.count - 1] == 90,
                 let year = number(0, 4), let month = number(5, 2), let day = number(8, 2), let hour = number(11, 2),
                 let minute = number(14, 2), let second = number(17, 2),
-                (1...12).contains(month), day >= 1, day <= Int64(LocalDate.daysIn(month: Int(month), year: Int(year))),
+                (1...12).contains(month), day >= 1, day <= Int64(CivilCalendar.daysIn(month: Int(month), year: Int(year))),
                 hour < 24, minute < 60, second < 61
             else { return nil }
             var milliseconds: Int64 = 0
@@ -75,26 +75,11 @@ public enum Timestamp {
                 guard b[19] == 46, let ms = number(20, 3) else { return nil }
                 milliseconds = ms
             }
-            let days = daysFromCivil(year: year, month: month, day: day)
+            let days = Int64(CivilCalendar.days(year: Int(year), month: Int(month), day: Int(day)))
             let total = ((days * 24 + hour) * 60 + minute) * 60 + second
             return Date(timeIntervalSince1970: Double(total) + Double(milliseconds) / 1000)
         }
         return parsed ?? nil
-    }
-
-    /// Days since 1970-01-01 of a proleptic Gregorian date.
-    static func daysFromCivil(year: Int64, month: Int64, day: Int64) -> Int64 {
-        Int64(CivilCalendar.days(year: Int(year), month: Int(month), day: Int(day)))
-    }
-
-    /// The proleptic Gregorian date of a day count since 1970-01-01.
-    static func civil(fromDays days: Int64) -> (Int64, Int64, Int64) {
-        let (year, month, day) = CivilCalendar.date(fromDays: Int(days))
-        return (Int64(year), Int64(month), Int64(day))
-    }
-
-    private static func floorDivide(_ a: Int64, _ b: Int64) -> Int64 {
-        Int64(CivilCalendar.floorDivide(Int(a), Int(b)))
     }
 
     /// The current instant, formatted.
