@@ -45,7 +45,7 @@ let package = Package(
         .target(
             name: "RapportStore",
             dependencies: [
-                "RapportCore", "CSQLiteShared", "RapportSegments",
+                "RapportCore", "CSQLiteShared", "RapportSegments", "RapportValue",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -84,11 +84,11 @@ let package = Package(
             path: "Tests/RapportTestSupport"),
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"]),
         .testTarget(name: "RapportIdentityTests", dependencies: ["RapportIdentity"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "RapportValueTests", dependencies: ["RapportValue"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RapportValueTests", dependencies: ["RapportValue", "RapportCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RapportDemoTests", dependencies: ["RapportDemo"]),
         .testTarget(name: "RapportIntegrationTests", dependencies: ["RapportIntegration", "RapportCore"]),
         .testTarget(name: "RapportSegmentsTests", dependencies: ["RapportSegments"]),
-        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportDemo", "RapportTestSupport"]),
+        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportDemo", "RapportTestSupport", "RapportValue"]),
         .testTarget(
             name: "RapportAppTests",
             dependencies: [

@@ -22,6 +22,8 @@ public struct Store: Sendable {
     public let ingestion: IngestionRepository
     public let quarantine: QuarantineRepository
     public let segments: SegmentRepository
+    /// Value per segment and per person: historic value, drivers, lifetime value as NPV.
+    public let lifetimeValues: LifetimeValues
 
     public init(database: Database, ids: IDGenerator = .live) {
         self.database = database
@@ -42,6 +44,9 @@ public struct Store: Sendable {
         self.ingestion = ingestion
         quarantine = QuarantineRepository(database: database, audit: audit, ingestion: ingestion)
         segments = SegmentRepository(database: database, audit: audit, ids: ids)
+        lifetimeValues = LifetimeValues(
+            database: database, audit: audit, segments: segments,
+            assumptions: ValueAssumptionRepository(database: database, audit: audit), cache: GroupDriverCache())
         customers = CustomerViewReader(
             database: database, contactPoints: contactPoints, attributes: attributes, valueScores: value, audit: audit,
             documents: CustomerDocumentCache())
@@ -53,8 +58,9 @@ public struct Store: Sendable {
         do {
             let applied = try await Migrator(database: database, logger: logger).migrate()
             try await BulkLoadDeferral.restore(on: database)
-            // A store that had activity before segments existed gets its behaviour summaries once.
-            if applied.contains(Migration.m005Segments.version) {
+            // A store that had activity before segments (or before first-purchase day numbers)
+            // existed gets its behaviour summaries once.
+            if applied.contains(Migration.m005Segments.version) || applied.contains(Migration.m009ValueDrivers.version) {
                 let rows = try await CustomerMetrics.rebuild(on: database)
                 logger.info("computed customer metrics for segments", metadata: ["people": "\(rows)"])
             }

@@ -54,7 +54,9 @@ struct RoleMatrixTests {
                     "POST /api/v1/segments/preview segments:manage", "GET /api/v1/segments/{key} people:read",
                     "PATCH /api/v1/segments/{key} segments:manage", "DELETE /api/v1/segments/{key} segments:manage",
                     "GET /api/v1/segments/{key}/members people:read", "POST /api/v1/segments/{key}/freeze segments:manage",
-                    "GET /api/v1/people/{id}/segments people:read",
+                    "GET /api/v1/people/{id}/segments people:read", "GET /api/v1/segments/{key}/value analytics:read",
+                    "PUT /api/v1/segments/{key}/value-assumptions segments:manage",
+                    "DELETE /api/v1/segments/{key}/value-assumptions segments:manage",
                 ])
             let managers = Role.allCases.filter { $0.permissions.contains(.manageSegments) }
             #expect(Set(managers) == [.administrator, .marketer, .analyst])

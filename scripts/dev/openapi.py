@@ -128,6 +128,31 @@ schemas={
  "SegmentPreviewRequest":obj(["rule"],{"rule":ref("SegmentRuleInput"),"purpose":{"enum":["contact","reporting"],"default":"contact"},"key":{"type":["string","null"],"description":"The key of the segment being edited, so a loop back to it is caught"}}),
  "SegmentPreview":obj(["size","value","rule","explanation","dependsOnToday"],{"size":{"type":"integer"},"value":{"type":"array","items":obj(["currency","customers","revenue","margin"],{"currency":S,"customers":{"type":"integer"},"revenue":money,"margin":money,"averageCLV":money})},"rule":S,"explanation":{"type":"array","items":S},"dependsOnToday":{"type":"boolean"}}),
 }
+# Customer value per group (R4.1, R4.2, R4.4).
+num={"type":"number"}
+nnum={"type":["number","null"]}
+day_={"type":["string","null"],"format":"date"}
+schemas.update({
+ "GroupValue":obj(["currencies"],{"currencies":{"type":"array","items":obj(["currency","buyers","purchases","returns","revenue","returned","netRevenue","margin"],{"currency":S,"buyers":{"type":"integer"},"purchases":{"type":"integer"},"returns":{"type":"integer"},"revenue":money,"returned":money,"netRevenue":money,"margin":money,"firstPurchase":day_,"lastPurchase":day_})}}),
+ "ValueAssumptions":obj([],{"retentionRates":{"type":["array","null"],"items":{"type":"number","minimum":0,"maximum":1},"description":"Year-on-year retention from year 1 to 2 on; null estimates it from the purchase history"},"discountRate":{"type":"number","default":0.1},"years":{"type":"integer","minimum":1,"maximum":50,"default":5},"costRate":{"type":["number","null"],"minimum":0,"maximum":1,"description":"Variable cost share of revenue; null uses 1 − the observed margin rate"},"costPerCustomer":{"type":"number","minimum":0,"default":0},"acquisitionCost":{"type":"number","minimum":0,"default":0}}),
+ "ValueAssumptionSetting":obj(["assumptions","configured"],{"segment":str_(),"assumptions":ref("ValueAssumptions"),"configured":{"type":"boolean"},"updatedBy":str_(),"updatedAt":str_()}),
+ "ValueDrivers":obj(["buyers","purchases","netRevenue","margin","averageOrderValue","longevityMonths","marginPerMonth","revenuePerActiveYear","retention"],{"buyers":{"type":"integer"},"purchases":{"type":"integer"},"netRevenue":num,"margin":num,"firstDay":{"type":["integer","null"]},"lastDay":{"type":["integer","null"]},"averageOrderValue":num,"marginRate":nnum,"longevityMonths":num,"marginPerMonth":num,"revenuePerActiveYear":num,"retention":{"type":"array","items":obj(["year","basis"],{"year":{"type":"integer"},"basis":{"type":"integer"},"rate":nnum})}}),
+ "LifetimeValueEstimate":obj(["table","inputs"],{"table":{"type":"object","description":"The NPV table: inputs, one row per year (active customers, retention, revenue, costs, gross profit, discount factor, present value, cumulative), netPresentValue and lifetimeValue"},"inputs":{"type":"array","items":obj(["name","values","origin"],{"name":S,"values":{"type":"array","items":num},"origin":{"enum":["history","configured","standard"]}})}}),
+ "CurrencyValue":obj(["currency","drivers"],{"currency":S,"drivers":ref("ValueDrivers"),"lifetimeValue":ref("LifetimeValueEstimate"),"problem":str_()}),
+ "SegmentValue":obj(["key","historic","currencies","assumptions"],{"key":S,"historic":ref("GroupValue"),"currencies":{"type":"array","items":ref("CurrencyValue")},"assumptions":ref("ValueAssumptionSetting")}),
+ "PersonLifetimeValue":obj(["currency","basis"],{"currency":S,"basis":S,"segment":str_(),"lifetimeValue":ref("LifetimeValueEstimate"),"problem":str_()}),
+})
+paths.update({
+ "/api/v1/households/{id}/value":{"get":op("The household's historic value per currency: purchases, returns, net revenue, margin, first and last purchase","people:read",resp(200,ref("GroupValue")),[idp()],tag="value")},
+ "/api/v1/organisations/{id}/value":{"get":op("The organisation's historic value per currency","organisations:read",resp(200,ref("GroupValue")),[idp()],tag="value")},
+ "/api/v1/segments/{key}/value":{"get":op("A segment's historic value, value drivers (margin per month, longevity, retention by year, acquisition cost) and lifetime value as NPV with its calculation","analytics:read",resp(200,ref("SegmentValue")),[idp("key","Segment key")],tag="value")},
+ "/api/v1/segments/{key}/value-assumptions":{
+   "put":op("Set the segment's own lifetime value assumptions (absent fields take the standard)","segments:manage",resp(200,ref("ValueAssumptionSetting")),[idp("key","Segment key")],body("ValueAssumptions"),tag="value"),
+   "delete":op("Remove the segment's own assumptions (the default applies again)","segments:manage",nocontent(),[idp("key","Segment key")],tag="value")},
+ "/api/v1/value/lifetime":{"get":op("Everyone's value drivers and lifetime value per currency, under the default assumptions","analytics:read",resp(200,obj(["assumptions","currencies"],{"assumptions":ref("ValueAssumptionSetting"),"currencies":{"type":"array","items":ref("CurrencyValue")}})),tag="value")},
+ "/api/v1/value/assumptions":{"put":op("Set the default lifetime value assumptions","value:manage",resp(200,ref("ValueAssumptionSetting")),rb=body("ValueAssumptions"),tag="value")},
+ "/api/v1/people/{id}/lifetime-value":{"get":op("The person's lifetime value as NPV in their main currency, under the assumptions of their segment (or the default); 404 before a first purchase","people:read",resp(200,ref("PersonLifetimeValue")),[idp()],tag="value")},
+})
 doc={"openapi":"3.1.0","info":{"title":"Rapport API","version":"1.0.0","description":"Rapport's JSON API. Authenticate with `Authorization: Bearer rpt_…` (create a token with `rapport token create`). Errors are RFC 9457 problem documents naming each bad field. Lists use keyset pagination: pass `nextCursor` back as `cursor`.","license":{"name":"Apache-2.0"}},
  "servers":[{"url":"/"}],"security":[{"bearer":[]}],"paths":paths,
  "components":{"securitySchemes":{"bearer":{"type":"http","scheme":"bearer"}},"schemas":schemas}}

@@ -53,6 +53,7 @@ public func buildRouter(
     TouchpointsAPI(store: store).register(on: api)
     QuarantineAPI(store: store).register(on: api)
     SegmentsAPI(store: store).register(on: api)
+    ValueAPI(store: store).register(on: api)
 
     let views = try await WebViews.load()
     let throttle = LoginThrottle()
@@ -66,7 +67,9 @@ public func buildRouter(
     OrganisationPages(store: store, views: views).register(on: web)
     AdminPages(store: store, views: views).register(on: web)
     QuarantinePage(store: store, views: views).register(on: web)
-    SegmentPages(store: store, views: views).register(on: web)
+    let segmentPages = SegmentPages(store: store, views: views)
+    segmentPages.register(on: web)
+    SegmentValuePages(store: store, views: views, segmentPages: segmentPages).register(on: web)
     return router
 }
 

@@ -43,7 +43,12 @@ struct CustomerPages {
             let view = try await store.customers.view(of: id, by: actor)
             // Segments of one are evaluated live next to the 360, not kept in it.
             let segments = try await store.segments.segments(of: id, by: actor)
-            return views.page("customer", CustomerPageModel(view: view, segments: segments, context: context))
+            var page = CustomerPageModel(view: view, segments: segments, context: context)
+            page.lifetime = try await store.lifetimeValues.person(id, in: segments, by: actor).map(CustomerPageModel.PersonLifetime.init)
+            if let household = view.household {
+                page.householdValue = ValueViews.historic(try await store.households.value(of: household.id, by: actor))
+            }
+            return views.page("customer", page)
         }
     }
 }

@@ -26,6 +26,8 @@ struct OrganisationPages {
         let resellers: [ListPage.Row]
         let children: [ListPage.Row]
         let purchases: [CustomerPageModel.PurchaseRow]
+        /// Historic value per currency of the purchases made for the organisation (R4.1).
+        let value: [ValueViews.HistoricRow]
         struct PersonRow { let id: String; let name: String; let roles: String }
     }
 
@@ -52,7 +54,9 @@ struct OrganisationPages {
                 people = members.items.map { DetailPage.PersonRow(id: $0.id.rawValue, name: $0.displayName, roles: "") }
             }
             var purchases: [CustomerPageModel.PurchaseRow] = []
+            var value: [ValueViews.HistoricRow] = []
             if actor.can(.readActivity) {
+                value = ValueViews.historic(try await store.organisations.value(of: organisation.id, by: actor))
                 let page = try await store.purchases.list(personID: nil, organisationID: organisation.id, kind: nil, cursor: nil, limit: 25, by: actor)
                 purchases = page.items.map { p in
                     .init(
@@ -74,7 +78,8 @@ struct OrganisationPages {
                 DetailPage(
                     chrome: PageChrome(title: organisation.name, active: "/organisations", context: context), id: organisation.id.rawValue,
                     name: organisation.name, kind: organisation.kind.rawValue, facts: facts, people: people,
-                    resellers: related.resellers.map(Self.row), children: related.children.map(Self.row), purchases: purchases))
+                    resellers: related.resellers.map(Self.row), children: related.children.map(Self.row), purchases: purchases,
+                    value: value))
         }
     }
 

@@ -41,16 +41,9 @@ struct SegmentPages {
         }
         web.get("segments/:key") { request, context -> Response in
             let actor = try context.actor(needing: .readPeople)
-            let key = try context.parameters.require("key")
-            let segment = try await store.segments.find(key)
-            let params = try ListParameters(request)
-            let members = try await store.segments.members(of: key, cursor: params.cursor, limit: 50, by: actor)
-            let size = try await store.segments.size(of: key, by: actor)
-            return views.page(
-                "segment",
-                SegmentDetailPage(
-                    segment: segment, schema: try await store.segments.fields(), size: size, members: members,
-                    context: context))
+            return try await detail(
+                try context.parameters.require("key"), cursor: try ListParameters(request).cursor, actor: actor,
+                context: context)
         }
         web.get("segments/:key/edit") { _, context -> Response in
             _ = try context.actor(needing: .manageSegments)
@@ -79,6 +72,25 @@ struct SegmentPages {
             try await store.segments.delete(try context.parameters.require("key"), by: actor)
             return Response(status: .seeOther, headers: [.location: "/segments"])
         }
+    }
+
+    /// One segment's page; `formErrors` come back on its value assumptions form (with 422).
+    func detail(
+        _ key: String, cursor: Cursor?, actor: Actor, context: AppRequestContext, formErrors: [FieldIssue] = []
+    ) async throws -> Response {
+        let segment = try await store.segments.find(key)
+        let members = try await store.segments.members(of: key, cursor: cursor, limit: 50, by: actor)
+        let size = try await store.segments.size(of: key, by: actor)
+        var value: SegmentValueSection?
+        if actor.can(.readAnalytics) {
+            value = SegmentValueSection(
+                try await store.lifetimeValues.segment(key, by: actor), canEdit: actor.can(.manageSegments),
+                errors: formErrors)
+        }
+        let page = SegmentDetailPage(
+            segment: segment, schema: try await store.segments.fields(), size: size, members: members, value: value,
+            context: context)
+        return views.page("segment", page, status: formErrors.isEmpty ? .ok : .unprocessableContent)
     }
 
     /// The posted form and which button sent it (`preview` or `save`).

@@ -45,6 +45,7 @@ struct PageChrome {
         ("Organisations", "/organisations", .readOrganisations),
         ("Segments", "/segments", .readPeople),
         ("Analytics", "/analytics", .readAnalytics),
+        ("Lifetime value", "/value", .readAnalytics),
         ("Audit log", "/admin/audit", .readAudit),
         ("Quarantine", "/admin/quarantine", .manageTouchpoints),
     ]

@@ -36,14 +36,16 @@ struct CustomerMetrics: Sendable, Equatable {
     static let columns = [
         "person_id", "currency", "purchases", "orders", "spend_minor", "margin_minor", "first_purchase",
         "last_purchase",
-        "last_day", "channel", "channels", "visit_minutes", "updated_at",
+        "first_day", "last_day", "channel", "channels", "visit_minutes", "updated_at",
     ]
 
-    /// The row as stored: the last purchase also as a day number, so recency is arithmetic.
+    /// The row as stored: the first and last purchase also as day numbers, so recency and
+    /// relationship length are arithmetic.
     func values(at now: String) -> [QueryValue] {
         [
             .text(personID), .text(currency), .integer(purchases), .integer(orders), .integer(spendMinor),
             .integer(marginMinor), .text(firstPurchase), .text(lastPurchase),
+            .integer(firstPurchase.flatMap(SegmentDate.init(iso:)).map(\.dayNumber)),
             .integer(lastPurchase.flatMap(SegmentDate.init(iso:)).map(\.dayNumber)), .text(channel),
             .text(channels.joined(separator: "\n")), visitMinutes.map(QueryValue.real) ?? .null, .text(now),
         ]

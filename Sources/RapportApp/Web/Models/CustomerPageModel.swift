@@ -22,6 +22,22 @@ struct CustomerPageModel {
     let attributes: [Fact]
     let suppressed: String?
     let segments: [SegmentRow]
+    /// Lifetime value as NPV (R4.2), set after the view is built: it depends on the segments.
+    var lifetime: PersonLifetime?
+    /// The household's historic value per currency (R4.1).
+    var householdValue: [ValueViews.HistoricRow] = []
+
+    struct PersonLifetime {
+        let basis: String
+        let estimate: ValueViews.Lifetime?
+        let problem: String?
+
+        init(_ value: LifetimeValues.PersonValue) {
+            basis = value.basis
+            estimate = value.lifetimeValue.map { ValueViews.Lifetime($0, currency: value.currency) }
+            problem = value.problem
+        }
+    }
 
     struct Fact { let label: String; let value: String }
     struct ContactRow { let kind: String; let value: String; let label: String; let period: String; let primary: Bool }

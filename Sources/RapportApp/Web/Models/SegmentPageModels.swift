@@ -44,6 +44,8 @@ struct SegmentDetailPage {
     let members: [Member]
     let nextCursor: String?
     let canManage: Bool
+    /// The segment's value, for roles that read analytics.
+    let value: SegmentValueSection?
 
     struct Member {
         let id: String
@@ -51,7 +53,11 @@ struct SegmentDetailPage {
         let country: String
     }
 
-    init(segment: Segment, schema: SegmentSchema, size: Int, members: Page<Person>, context: AppRequestContext) {
+    init(
+        segment: Segment, schema: SegmentSchema, size: Int, members: Page<Person>, value: SegmentValueSection?,
+        context: AppRequestContext
+    ) {
+        self.value = value
         chrome = PageChrome(title: segment.name, active: "/segments", context: context)
         key = segment.key
         name = segment.name

@@ -1,0 +1,76 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+extension AttributeRepository {
+    /// One value to set.
+    public struct Assignment: Sendable {
+        public var personID: PersonID
+        public var key: String
+        public var value: AttributeValue
+
+        public init(personID: PersonID, key: String, value: AttributeValue) {
+            self.personID = personID
+            self.key = key
+            self.value = value
+        }
+    }
+
+    /// Sets many values at once, all or nothing — an import of attributes: every value is
+    /// checked against its definition first (an error names `values[INDEX].value` or
+    /// `.key`), then everything is written in one transaction, with one audit entry per
+    /// person naming how many attributes changed.
+    public func set(_ assignments: [Assignment], by actor: Actor) async throws {
+        guard !assignments.isEmpty else { return }
+        let definitions = Dictionary(uniqueKeysWithValues: try await definitions().map { ($0.key, $0) })
+        var issues = IssueCollector()
+        var rows: [[QueryValue]] = []
+        var rowIndex: [String: Int] = [:]
+        var keysByPerson: [PersonID: Set<String>] = [:]
+        let now = Timestamp.now()
+        for (index, assignment) in assignments.enumerated() {
+            guard let definition = definitions[assignment.key] else {
+                issues.add(.unknown("values[\(index)].key", value: assignment.key, allowed: definitions.keys.sorted()))
+                continue
+            }
+            do {
+                try definition.validate(assignment.value, field: "values[\(index)].value")
+            } catch {
+                if case .invalid(let found) = error { found.forEach { issues.add($0) } }
+                continue
+            }
+            let (text, number) = Self.columns(of: assignment.value)
+            let row: [QueryValue] = [
+                .text(assignment.personID.rawValue), .text(definition.id.rawValue), .text(text),
+                number.map(QueryValue.real) ?? .null, .text(now),
+            ]
+            // The same person and key twice: the later value wins, as it would one by one.
+            let slot = assignment.personID.rawValue + "\u{0}" + definition.id.rawValue
+            if let earlier = rowIndex[slot] { rows[earlier] = row } else {
+                rowIndex[slot] = rows.count
+                rows.append(row)
+            }
+            keysByPerson[assignment.personID, default: []].insert(definition.id.rawValue)
+        }
+        try issues.check()
+        let people = keysByPerson.keys.sorted { $0.rawValue < $1.rawValue }
+        let (written, keys) = (rows, keysByPerson)
+        try await database.transaction { db in
+            for person in people {
+                try await Visibility.requirePerson(person, visibleTo: actor, on: db)
+                let ids = keys[person]!.sorted()
+                var delete = SQLQueryString("DELETE FROM attribute_values WHERE person_id = \(bind: person.rawValue) AND attribute_id IN (")
+                for (offset, id) in ids.enumerated() { delete += offset == 0 ? "\(bind: id)" : ", \(bind: id)" }
+                try await db.raw(delete + ")").run()
+            }
+            try await BulkTable(
+                "attribute_values", ["person_id", "attribute_id", "value_text", "value_number", "updated_at"], written
+            ) { $0 }.insert(on: db)
+            for person in people {
+                try await audit.record(
+                    .update, entityType: "person", entityID: person.rawValue,
+                    detail: "attributes: \(keys[person]!.count) set", by: actor, on: db)
+            }
+        }
+    }
+}

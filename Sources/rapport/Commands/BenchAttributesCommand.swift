@@ -1,0 +1,144 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RapportCore
+import RapportStore
+
+/// `rapport bench attributes`: does holding 100+ runtime attributes per person (R3.1) slow
+/// the customer 360 or segment evaluation down? Loads demo people into an empty SQLite
+/// folder, times 360 reads and a five-condition segment, gives every person `--attributes`
+/// typed values (text, number, date, boolean, choice, multi-choice) through the bulk
+/// attribute import, and times the same work again. The ratios are the result.
+struct BenchAttributesCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "attributes",
+        abstract: "Time the 360 and a segment with no attributes, then with 100+ per person.")
+
+    @Option(help: "People to load.") var people = 20_000
+    @Option(help: "Attributes per person.") var attributes = 120
+    @Option(help: "An empty data folder for the benchmark database.") var dataDir = "bench-attributes"
+    @Option(help: "People whose 360 is read in each phase.") var sample = 2_000
+    @Option(help: "Timed evaluations of the segment in each phase.") var runs = 5
+
+    static let rule =
+        #"country = "PL" and frequency >= 2 and spend >= 100 and recency_days <= 730 and channel in ("web", "in_person")"#
+
+    func run() async throws {
+        var logger = Logger(label: "bench")
+        logger.logLevel = .warning
+        let store = try await Store.open(.dataDirectory(dataDir), logger: logger)
+        do {
+            guard try await store.isEmpty() else {
+                throw ValidationError("\(dataDir) already holds people: give an empty --data-dir (or remove it).")
+            }
+            try await measure(store)
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
+    }
+
+    private func measure(_ store: Store) async throws {
+        try await DemoLoader(store: store).load(people: people)
+        let ids = try await store.database.sql.raw("SELECT id FROM people ORDER BY id").all().map {
+            PersonID(rawValue: try $0.decode(column: "id", as: String.self))
+        }
+        let sampled = stride(from: 0, to: ids.count, by: max(1, ids.count / max(1, sample))).map { ids[$0] }
+        let before = try await phase(store, sampled: sampled, attributeRule: nil)
+
+        let definitions = try await define(store)
+        let started = Date()
+        var written = 0
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let chunk = ids[start..<min(start + 500, ids.count)]
+            let assignments = chunk.flatMap { id in definitions.map { Self.assignment($0, for: id) } }
+            try await store.attributes.set(assignments, by: .system)
+            written += assignments.count
+        }
+        let seconds = Date().timeIntervalSince(started)
+        print(String(format: "set %d attribute values (%d per person) in %.1f s: %.0f values/s", written, attributes, seconds, Double(written) / seconds))
+        let after = try await phase(store, sampled: sampled, attributeRule: "attr.\(definitions[0].key) >= 50")
+
+        print("\n| what | no attributes | \(attributes) attributes per person | ratio |")
+        print("|---|---:|---:|---:|")
+        for (name, a, b) in [
+            ("360 read p50 (ms)", before.p50, after.p50), ("360 read p99 (ms)", before.p99, after.p99),
+            ("segment COUNT, median (ms)", before.segment, after.segment),
+        ] {
+            print(String(format: "| %@ | %.2f | %.2f | %.2f |", name, a, b, b / a))
+        }
+        if let withAttribute = after.attributeSegment {
+            print(String(format: "| the same segment and a number attribute (6 conditions), median (ms) | | %.2f | |", withAttribute))
+        }
+    }
+
+    private struct Phase { var p50: Double; var p99: Double; var segment: Double; var attributeSegment: Double? }
+
+    /// 360 reads of every sampled person (in-process, audited like any read) and the segment.
+    private func phase(_ store: Store, sampled: [PersonID], attributeRule: String?) async throws -> Phase {
+        var reads: [Double] = []
+        var shown = 0
+        for id in sampled {
+            let started = DispatchTime.now().uptimeNanoseconds
+            shown += try await store.customers.view(of: id, by: .system).attributes.count
+            reads.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6)
+        }
+        reads.sort()
+        let rule = try SegmentRuleRejection.parse(Self.rule)
+        let segment = try await median { _ = try await store.segments.count(rule, purpose: .contact, by: .system) }
+        var attributeSegment: Double?
+        if let attributeRule {
+            let combined = try SegmentRuleRejection.parse(Self.rule + " and " + attributeRule)
+            attributeSegment = try await median { _ = try await store.segments.count(combined, purpose: .contact, by: .system) }
+        }
+        let phase = Phase(p50: reads[reads.count / 2], p99: reads[min(reads.count - 1, reads.count * 99 / 100)], segment: segment, attributeSegment: attributeSegment)
+        print(String(format: "%d 360 reads (%.0f attributes each): p50 %.2f ms, p99 %.2f ms; segment COUNT median %.1f ms", sampled.count, Double(shown) / Double(max(1, sampled.count)), phase.p50, phase.p99, segment))
+        return phase
+    }
+
+    /// Defines the attributes, cycling through every type.
+    private func define(_ store: Store) async throws -> [AttributeDefinition] {
+        let types: [AttributeType] = [.number, .text, .boolean, .date, .choice, .multiChoice]
+        var definitions: [AttributeDefinition] = []
+        for index in 0..<attributes {
+            let type = types[index % types.count]
+            let definition = AttributeDefinition(
+                id: store.ids.make(), key: String(format: "bench_%03d", index), label: String(format: "Bench %03d", index), type: type,
+                choices: type == .choice || type == .multiChoice ? ["red", "green", "blue", "gold"] : [], createdAt: Date())
+            try await store.attributes.define(definition, by: .system)
+            definitions.append(definition)
+        }
+        return definitions
+    }
+
+    /// A deterministic value of the attribute's type for one person.
+    private static func assignment(_ definition: AttributeDefinition, for id: PersonID) -> AttributeRepository.Assignment {
+        // FNV-1a over the person's ID and the key: the same value on every run.
+        let seed = (id.rawValue + definition.key).utf8.reduce(UInt64(14_695_981_039_346_656_037)) {
+            ($0 ^ UInt64($1)) &* 1_099_511_628_211
+        }
+        let n = Int(seed % 100)
+        let value: AttributeValue =
+            switch definition.type {
+            case .number: .number(Double(n))
+            case .text: .text("note \(n)")
+            case .boolean: .boolean(n % 2 == 0)
+            case .date: .date(LocalDate(year: 1950 + n % 60, month: 1 + n % 12, day: 1 + n % 28)!)
+            case .choice: .text(definition.choices[n % definition.choices.count])
+            case .multiChoice: .list(Array(definition.choices.prefix(1 + n % 3)))
+            }
+        return .init(personID: id, key: definition.key, value: value)
+    }
+
+    private func median(_ body: () async throws -> Void) async throws -> Double {
+        try await body()
+        var times: [Double] = []
+        for _ in 0..<max(1, runs) {
+            let started = DispatchTime.now().uptimeNanoseconds
+            try await body()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6)
+        }
+        return times.sorted()[times.count / 2]
+    }
+}
