@@ -140,4 +140,30 @@ struct ValueHoldoutTests {
             }
         }
     }
+
+    @Test func aModelStoredWithoutAHoldoutSaysSoOnThePageAndInTheAPI() async throws {
+        try await AppFixture.run { client, fixture in
+            // As a model fitted before migration 007 reads: no holdout column value.
+            try await fixture.store.value.replace(
+                currency: "USD", calibrationEnd: Self.today,
+                parameters: #"{"purchases":{"r":0.2,"alpha":4,"a":0.8,"b":2.4}}"#,
+                scores: [])
+            let cookie = try await WebTests().signIn(client, as: "u.analyst")
+            try await client.execute(uri: "/analytics", method: .get, headers: [.cookie: cookie]) { response in
+                let html = response.body.text
+                #expect(
+                    html.contains("No holdout report: no holdout validation stored with this model yet: run a refit"))
+                #expect(!html.contains("holdout-USD-title"))
+            }
+            try await client.execute(uri: "/api/v1/value/models", method: .get, headers: fixture.headers(.analyst)) {
+                response in
+                let models =
+                    (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [[String: Any]] ?? []
+                let usd = try #require(models.first { $0["currency"] as? String == "USD" })
+                #expect(usd["holdout"] == nil)
+                #expect((usd["purchaseModel"] as? [String: Any])?["b"] as? Double == 2.4)
+                #expect(usd["spendModel"] == nil)
+            }
+        }
+    }
 }
