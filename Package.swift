@@ -92,7 +92,7 @@ let package = Package(
         .testTarget(
             name: "RapportAppTests",
             dependencies: [
-                "RapportApp", "RapportStore", "RapportDemo", "RapportTestSupport",
+                "RapportApp", "RapportStore", "RapportDemo", "RapportTestSupport", "RapportValue",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -35,6 +35,12 @@ extension BGNBDModel {
     /// ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x; a+b+x−1; z) = (1−z)^(a−1) ₂F₁(a+b−1−r, a−1; a+b+x−1; z),
     /// whose terms stay bounded for any x, where the original overflows for heavy buyers.
     /// At a = 1 both factors vanish; a is moved off 1 by 1e-7, changing the result by ~1e-7.
+    ///
+    /// A fit can run off to very large a and b with a/(a+b) settled (the dropout probability
+    /// p is then the same for everyone): the folded series' terms grow like e^(a·z) and
+    /// overflow once a·z passes ~700. The factor then takes its limit for a, b → ∞ with
+    /// p = a/(a+b) fixed, (1/p) · [1 − ((α+T)/(α+T+p·t))^(r+x)] — the point-mass dropout
+    /// model — whose relative error is of order 1/(a+b), below 1e-3 wherever the series fails.
     func growthFactor(t: Double, frequency: Int, age: Double) -> Double {
         let (r, alpha, b) = (parameters.r, parameters.alpha, parameters.b)
         var a = parameters.a
@@ -43,6 +49,9 @@ extension BGNBDModel {
         let z = t / (alpha + age + t)
         let folded =
             exp((a - 1) * log1p(-z)) * Hypergeometric.series(a + b - 1 - r, a - 1, a + b + x - 1, z)
-        return (a + b + x - 1) / (a - 1) * (1 - folded)
+        let growth = (a + b + x - 1) / (a - 1) * (1 - folded)
+        guard !growth.isFinite, a > 1 else { return growth }
+        let p = a / (a + b)
+        return -expm1((r + x) * (log(alpha + age) - log(alpha + age + p * t))) / p
     }
 }

@@ -63,6 +63,15 @@ struct RoleMatrixTests {
         }
     }
 
+    @Test func valueModelRoutesNeedAnalyticsReadToReadAndValueManageToRefit() async throws {
+        try await AppFixture.run { _, fixture in
+            let valueRoutes = Set(
+                fixture.routes.all.filter { $0.path.hasPrefix("/api/v1/value") }
+                    .map { "\($0.method) \($0.path) \($0.permission?.rawValue ?? "-")" })
+            #expect(valueRoutes == ["GET /api/v1/value/models analytics:read", "POST /api/v1/value/refit value:manage"])
+        }
+    }
+
     @Test func openAPIDocumentDescribesExactlyTheRegisteredRoutes() async throws {
         try await AppFixture.run { client, fixture in
             var documented: Set<String> = []

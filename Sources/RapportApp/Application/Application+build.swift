@@ -50,6 +50,7 @@ public func buildRouter(
     OrganisationsAPI(store: store).register(on: api)
     ActivityAPI(store: store).register(on: api)
     AdministrationAPI(store: store).register(on: api)
+    ValueModelsAPI(store: store).register(on: api)
     TouchpointsAPI(store: store).register(on: api)
     QuarantineAPI(store: store).register(on: api)
     SegmentsAPI(store: store).register(on: api)

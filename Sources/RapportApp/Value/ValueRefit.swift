@@ -6,13 +6,16 @@ import RapportValue
 /// Fits the purchase (BG/NBD) and spend (Gamma-Gamma) models on every person's purchase
 /// history, one model per currency, and stores each person's P(alive), expected purchases
 /// and 12-month CLV (R4.3). Runs on demand (`rapport value refit`, `POST /api/v1/value/refit`)
-/// and after the demo data set is loaded.
+/// and after the demo data set is loaded. Each fit also gets a holdout validation
+/// (``HoldoutValidation``), stored with the model.
 public struct ValueRefit: Sendable {
     let store: Store
     /// Weeks ahead for expected purchases.
     public var horizonWeeks = 52.0
     /// Months of discounted CLV, at 1 % per month.
     public var months = 12
+    /// Weeks of holdout for the validation, when the history is at least twice as long.
+    public var holdoutWeeks = 39
 
     public init(store: Store) {
         self.store = store
@@ -27,6 +30,8 @@ public struct ValueRefit: Sendable {
         public var spendModel: GammaGammaModel.Parameters?
         public var logLikelihood: Double?
         public var problem: String?
+        /// The holdout validation stored with the model; nil when the model was not stored.
+        public var holdout: HoldoutValidation?
     }
 
     /// Refits every currency as of `today`; a currency whose data cannot support a fit
@@ -97,18 +102,23 @@ public struct ValueRefit: Sendable {
                 lifetimeValue: row.5.map { Money($0, currency: currency) }, months: months, fittedAt: fittedAt)
         }
         let parameters = String(
-            decoding: try JSONCoding.encoder.encode(StoredParameters(purchases: purchaseModel.parameters, spend: spendModel?.parameters)),
+            decoding: try JSONCoding.encoder.encode(StoredValueParameters(purchases: purchaseModel.parameters, spend: spendModel?.parameters)),
             as: UTF8.self)
-        try await store.value.replace(currency: currency, calibrationEnd: today, parameters: parameters, scores: predictions)
+        // A second BG/NBD fit on the history before the holdout: it never blocks the model
+        // itself, a validation that cannot be made is stored with its reason.
+        let holdout = HoldoutValidation.validate(transactions: transactions, end: end, preferredWeeks: holdoutWeeks)
+        try await store.value.replace(
+            currency: currency, calibrationEnd: today, parameters: parameters,
+            holdout: String(decoding: try JSONCoding.encoder.encode(holdout), as: UTF8.self), scores: predictions)
         return Outcome(
             currency: currency, customers: summary.customers.count, repeatBuyers: summary.customers.filter { $0.frequency > 0 }.count,
             purchaseModel: purchaseModel.parameters, spendModel: spendModel?.parameters, logLikelihood: purchaseModel.logLikelihood,
-            problem: spendProblem.map { "spend model not fitted, no CLV: \($0)" })
+            problem: spendProblem.map { "spend model not fitted, no CLV: \($0)" }, holdout: holdout)
     }
 }
 
-/// Both models' parameters, stored with the model row.
-private struct StoredParameters: Encodable {
+/// Both models' parameters, stored with the model row (`value_models.parameters`).
+struct StoredValueParameters: Codable {
     let purchases: BGNBDModel.Parameters
     let spend: GammaGammaModel.Parameters?
 }

@@ -37,15 +37,22 @@ public struct CustomerTotals: Sendable {
 public struct ValueModelSummary: Sendable {
     public let currency: String
     public let fittedAt: Date
+    /// The last day of the history the model was fitted on, `YYYY-MM-DD`.
+    public let calibrationEnd: String
     public let customers: Int
     /// The fitted parameters as JSON.
     public let parameters: String
+    /// The model's holdout validation as JSON; nil for a model fitted without one.
+    public let holdout: String?
 
     public static func read(from database: Database) async throws -> [ValueModelSummary] {
-        try await database.sql.raw("SELECT currency, fitted_at, customers, parameters FROM value_models ORDER BY currency").all().map {
+        try await database.sql.raw(
+            "SELECT currency, fitted_at, calibration_end, customers, parameters, holdout FROM value_models ORDER BY currency"
+        ).all().map {
             ValueModelSummary(
-                currency: try $0.text("currency"), fittedAt: try $0.instant("fitted_at"), customers: try $0.integer("customers"),
-                parameters: try $0.text("parameters"))
+                currency: try $0.text("currency"), fittedAt: try $0.instant("fitted_at"),
+                calibrationEnd: try $0.text("calibration_end"), customers: try $0.integer("customers"),
+                parameters: try $0.text("parameters"), holdout: try $0.decode(column: "holdout", as: String?.self))
         }
     }
 }

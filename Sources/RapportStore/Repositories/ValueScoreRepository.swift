@@ -31,16 +31,19 @@ public struct ValueScoreRepository: Sendable {
         return result
     }
 
-    /// Replaces the predictions of one currency with a new model's.
-    public func replace(currency: String, calibrationEnd: LocalDate, parameters: String, scores: [PredictedValue]) async throws {
+    /// Replaces the predictions of one currency with a new model's; `holdout` is the model's
+    /// holdout validation as JSON, when one was made.
+    public func replace(
+        currency: String, calibrationEnd: LocalDate, parameters: String, holdout: String? = nil, scores: [PredictedValue]
+    ) async throws {
         let modelID = ids.make(AttributeDefinition.self).rawValue.replacingOccurrences(of: "attr_", with: "vm_")
         try await database.transaction { db in
             try await db.raw("DELETE FROM value_models WHERE currency = \(bind: currency)").run()
             try await db.raw(
                 """
-                INSERT INTO value_models (id, currency, fitted_at, calibration_end, customers, parameters)
+                INSERT INTO value_models (id, currency, fitted_at, calibration_end, customers, parameters, holdout)
                 VALUES (\(bind: modelID), \(bind: currency), \(bind: Timestamp.now()), \(bind: calibrationEnd.description),
-                  \(bind: scores.count), \(bind: parameters))
+                  \(bind: scores.count), \(bind: parameters), \(bind: holdout))
                 """
             ).run()
             for start in stride(from: 0, to: scores.count, by: 2000) {

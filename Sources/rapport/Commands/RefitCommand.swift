@@ -33,6 +33,13 @@ enum RefitReport {
             } else {
                 Swift.print("\(o.currency): not fitted — \(o.problem ?? "unknown reason")")
             }
+            if let holdout = o.holdout {
+                if let totals = holdout.totals, let end = holdout.calibrationEnd, let weeks = holdout.holdoutWeeks {
+                    Swift.print(String(format: "  holdout of %.1f weeks after %@: %@", weeks, end, totals))
+                } else {
+                    Swift.print("  holdout: no report — \(holdout.problem ?? "unknown reason")")
+                }
+            }
         }
     }
 }

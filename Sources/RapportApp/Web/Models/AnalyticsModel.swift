@@ -4,7 +4,8 @@ import RapportStore
 import RapportValue
 
 /// The analytics page: per currency, the Pareto concentration of revenue and margin (R3.3),
-/// the standard RFM segments (R3.3) and the latest value models (R4.3). All figures come
+/// the standard RFM segments (R3.3), the latest value models and their holdout validation
+/// (R4.3). All figures come
 /// from the value engine over totals the store aggregates.
 struct AnalyticsModel {
     let chrome: PageChrome
@@ -20,6 +21,8 @@ struct AnalyticsModel {
         let rfmChart: String
         let model: String?
         let fittedAt: String?
+        /// The model's holdout validation; nil while no model is fitted.
+        let holdout: HoldoutSection?
     }
 
     /// The stored parameters in words: "Purchases (BG/NBD): r 0.243, α 4.41, a 0.793, b 2.43 · …".
@@ -69,7 +72,9 @@ struct AnalyticsModel {
                         marker: (pareto.topFraction, pareto.revenueShareOfTop, String(format: "top 20 %%: %.0f %%", pareto.revenueShareOfTop * 100))
                     ).svg,
                     rfmChart: BarChart(title: "Customers per RFM segment, \(currency)", bars: bars, width: 520).svg,
-                    model: model.flatMap { Self.describe($0.parameters) }, fittedAt: model.map { Timestamp.format($0.fittedAt).prefix(16).replacingOccurrences(of: "T", with: " ") }))
+                    model: model.flatMap { Self.describe($0.parameters) },
+                    fittedAt: model.map { Timestamp.format($0.fittedAt).prefix(16).replacingOccurrences(of: "T", with: " ") },
+                    holdout: model.map { HoldoutSection(currency: currency, model: $0) }))
         }
         return AnalyticsModel(
             chrome: PageChrome(title: "Analytics", active: "/analytics", context: context), currencies: sections, hasData: !sections.isEmpty)
