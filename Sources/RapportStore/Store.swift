@@ -22,6 +22,7 @@ public struct Store: Sendable {
     public let ingestion: IngestionRepository
     public let quarantine: QuarantineRepository
     public let segments: SegmentRepository
+    public let offers: OfferRepository
 
     public init(database: Database, ids: IDGenerator = .live) {
         self.database = database
@@ -41,7 +42,9 @@ public struct Store: Sendable {
         let ingestion = IngestionRepository(database: database, audit: audit, ids: ids)
         self.ingestion = ingestion
         quarantine = QuarantineRepository(database: database, audit: audit, ingestion: ingestion)
-        segments = SegmentRepository(database: database, audit: audit, ids: ids)
+        let segments = SegmentRepository(database: database, audit: audit, ids: ids)
+        self.segments = segments
+        offers = OfferRepository(database: database, audit: audit, ids: ids, segments: segments)
         customers = CustomerViewReader(
             database: database, contactPoints: contactPoints, attributes: attributes, valueScores: value, audit: audit,
             documents: CustomerDocumentCache())

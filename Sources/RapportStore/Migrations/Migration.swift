@@ -17,6 +17,6 @@ public struct Migration: Sendable {
 
     /// Every migration Rapport knows, in order.
     public static let all: [Migration] = [
-        .m001Foundation, .m002Indexes, .m003Value, .m004ViewStamps, .m005Segments, .m006Ingestion,
+        .m001Foundation, .m002Indexes, .m003Value, .m004ViewStamps, .m005Segments, .m006Ingestion, .m008Offers,
     ]
 }
