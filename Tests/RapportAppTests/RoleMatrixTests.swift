@@ -61,6 +61,20 @@ struct RoleMatrixTests {
         }
     }
 
+    @Test func offerRoutesNeedReadPeopleToReadAndSegmentsManageToChange() async throws {
+        try await AppFixture.run { _, fixture in
+            let offerRoutes = Set(
+                fixture.routes.all.filter { $0.path.hasPrefix("/api/v1/offers") || $0.path.hasSuffix("/offers") }
+                    .map { "\($0.method) \($0.path) \($0.permission?.rawValue ?? "-")" })
+            #expect(
+                offerRoutes == [
+                    "GET /api/v1/offers people:read", "POST /api/v1/offers segments:manage",
+                    "GET /api/v1/offers/{key} people:read", "PATCH /api/v1/offers/{key} segments:manage",
+                    "DELETE /api/v1/offers/{key} segments:manage", "GET /api/v1/people/{id}/offers people:read",
+                ])
+        }
+    }
+
     @Test func openAPIDocumentDescribesExactlyTheRegisteredRoutes() async throws {
         try await AppFixture.run { client, fixture in
             var documented: Set<String> = []

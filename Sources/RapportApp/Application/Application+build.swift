@@ -53,6 +53,7 @@ public func buildRouter(
     TouchpointsAPI(store: store).register(on: api)
     QuarantineAPI(store: store).register(on: api)
     SegmentsAPI(store: store).register(on: api)
+    OffersAPI(store: store).register(on: api)
 
     let views = try await WebViews.load()
     let throttle = LoginThrottle()
