@@ -68,6 +68,7 @@ public func buildRouter(
     AdminPages(store: store, views: views).register(on: web)
     QuarantinePage(store: store, views: views).register(on: web)
     SegmentPages(store: store, views: views).register(on: web)
+    OfferPages(store: store, views: views).register(on: web)
     return router
 }
 

@@ -44,6 +44,7 @@ struct PageChrome {
         ("Customers", "/customers", .readPeople),
         ("Organisations", "/organisations", .readOrganisations),
         ("Segments", "/segments", .readPeople),
+        ("Offers", "/offers", .readPeople),
         ("Analytics", "/analytics", .readAnalytics),
         ("Audit log", "/admin/audit", .readAudit),
         ("Quarantine", "/admin/quarantine", .manageTouchpoints),
