@@ -89,8 +89,11 @@ struct OfferRepositoryTests {
             }
             #expect(refused.map(\.field) == ["segment"])
             // The segment an offer targets can neither go nor turn into a reporting segment.
-            await #expect(throws: DomainError.self) { try await store.segments.delete("poland", by: TestActors.admin) }
-            await #expect(throws: DomainError.self) {
+            let targeted = "Offer 'comp' targets segment 'poland'; change or delete the offer first."
+            await #expect(throws: DomainError.conflict(field: "key", message: targeted)) {
+                try await store.segments.delete("poland", by: TestActors.admin)
+            }
+            await #expect(throws: DomainError.conflict(field: "purpose", message: targeted)) {
                 _ = try await store.segments.update(
                     "poland", with: SegmentPatch(purpose: .set("reporting")), rule: nil, by: TestActors.admin)
             }
