@@ -24,6 +24,7 @@ public struct Store: Sendable {
     public let segments: SegmentRepository
     /// Value per segment and per person: historic value, drivers, lifetime value as NPV.
     public let lifetimeValues: LifetimeValues
+    public let offers: OfferRepository
 
     public init(database: Database, ids: IDGenerator = .live) {
         self.database = database
@@ -43,7 +44,9 @@ public struct Store: Sendable {
         let ingestion = IngestionRepository(database: database, audit: audit, ids: ids)
         self.ingestion = ingestion
         quarantine = QuarantineRepository(database: database, audit: audit, ingestion: ingestion)
-        segments = SegmentRepository(database: database, audit: audit, ids: ids)
+        let segments = SegmentRepository(database: database, audit: audit, ids: ids)
+        self.segments = segments
+        offers = OfferRepository(database: database, audit: audit, ids: ids, segments: segments)
         lifetimeValues = LifetimeValues(
             database: database, audit: audit, segments: segments,
             assumptions: ValueAssumptionRepository(database: database, audit: audit), cache: GroupDriverCache())

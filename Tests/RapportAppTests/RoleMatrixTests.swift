@@ -68,7 +68,25 @@ struct RoleMatrixTests {
             let valueRoutes = Set(
                 fixture.routes.all.filter { $0.path.hasPrefix("/api/v1/value") }
                     .map { "\($0.method) \($0.path) \($0.permission?.rawValue ?? "-")" })
-            #expect(valueRoutes == ["GET /api/v1/value/models analytics:read", "POST /api/v1/value/refit value:manage"])
+            #expect(
+                valueRoutes == [
+                    "GET /api/v1/value/models analytics:read", "POST /api/v1/value/refit value:manage",
+                    "GET /api/v1/value/lifetime analytics:read", "PUT /api/v1/value/assumptions value:manage",
+                ])
+        }
+    }
+
+    @Test func offerRoutesNeedReadPeopleToReadAndSegmentsManageToChange() async throws {
+        try await AppFixture.run { _, fixture in
+            let offerRoutes = Set(
+                fixture.routes.all.filter { $0.path.hasPrefix("/api/v1/offers") || $0.path.hasSuffix("/offers") }
+                    .map { "\($0.method) \($0.path) \($0.permission?.rawValue ?? "-")" })
+            #expect(
+                offerRoutes == [
+                    "GET /api/v1/offers people:read", "POST /api/v1/offers segments:manage",
+                    "GET /api/v1/offers/{key} people:read", "PATCH /api/v1/offers/{key} segments:manage",
+                    "DELETE /api/v1/offers/{key} segments:manage", "GET /api/v1/people/{id}/offers people:read",
+                ])
         }
     }
 

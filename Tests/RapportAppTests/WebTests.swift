@@ -123,7 +123,7 @@ struct WebRoleMatrixTests {
                 ("/", .readPeople), ("/customers", .readPeople), ("/customers/\(person)", .readPeople),
                 ("/organisations", .readOrganisations), ("/organisations/\(organisation)", .readOrganisations),
                 ("/admin/audit", .readAudit), ("/analytics", .readAnalytics), ("/admin/quarantine", .manageTouchpoints),
-                ("/segments", .readPeople), ("/segments/new", .manageSegments), ("/value", .readAnalytics),
+                ("/segments", .readPeople), ("/segments/new", .manageSegments), ("/value", .readAnalytics), ("/offers", .readPeople),
             ]
             let web = WebTests()
             for role in Role.allCases {

@@ -89,6 +89,14 @@ paths={
  "/api/v1/segments/{key}/members":{"get":op("The segment's members now, in id order","people:read",resp(200,page("Person")),[idp("key","Segment key")]+paging,tag="segments")},
  "/api/v1/people/{id}/segments":{"get":op("The saved segments the person belongs to now (segments of one)","people:read",resp(200,{"type":"array","items":ref("SegmentMembership")}),[idp()],tag="segments")},
  "/api/v1/segments/{key}/freeze":{"post":op("Freeze a dynamic segment's current members into a new frozen segment","segments:manage",resp(201,ref("Segment"),"Created"),[idp("key","Segment key")],{"required":False,"content":{"application/json":{"schema":obj([],{"key":str_(),"name":str_()})}}},tag="segments")},
+ "/api/v1/offers":{
+   "get":op("Offers and actions, by priority then key","people:read",resp(200,{"type":"array","items":ref("Offer")}),tag="offers"),
+   "post":op("Create an offer or action targeting a contact segment (a reporting segment is refused: it may not select or personalise a contact)","segments:manage",resp(201,ref("Offer"),"Created"),rb=body("OfferDraft"),tag="offers")},
+ "/api/v1/offers/{key}":{
+   "get":op("An offer or action","people:read",resp(200,ref("Offer")),[idp("key","Offer key")],tag="offers"),
+   "patch":op("Change an offer or action (JSON merge patch; the key is fixed)","segments:manage",resp(200,ref("Offer")),[idp("key","Offer key")],body("OfferPatch"),tag="offers"),
+   "delete":op("Delete an offer or action","segments:manage",nocontent(),[idp("key","Offer key")],tag="offers")},
+ "/api/v1/people/{id}/offers":{"get":op("The active, currently valid offers and actions whose segment holds the person now, by priority then value (segments of one)","people:read",resp(200,{"type":"array","items":ref("PersonOffer")}),[idp()],tag="offers")},
  "/api/v1/audit":{"get":op("Audit trail, newest first","audit:read",resp(200,{"type":"array","items":ref("AuditEntry")}),[{"name":"limit","in":"query","schema":{"type":"integer","minimum":1,"maximum":200}},q("entityID","Record ID"),q("actor","Username"),q("before","Entry ID to page from")],tag="audit")},
 }
 money={"type":"object","required":["minorUnits","currency"],"properties":{"minorUnits":{"type":"integer"},"currency":S}}
@@ -126,6 +134,10 @@ schemas={
  "SegmentRuleInput":{"description":"Rule text (spend >= 100 and country = \"PL\") or the JSON form","oneOf":[S,ref("SegmentRule")]},
  "SegmentDraft":obj(["key","name"],{"key":{"type":"string","pattern":"^[a-z0-9][a-z0-9_-]{0,63}$"},"name":S,"description":str_(),"purpose":{"enum":["contact","reporting"]},"kind":{"enum":["dynamic","frozen"]},"rule":ref("SegmentRuleInput"),"personIDs":{"type":"array","items":S,"description":"Frozen segments only: the member list"}}),
  "SegmentPatch":obj([],{"name":S,"description":str_(),"purpose":{"enum":["contact","reporting"]},"rule":ref("SegmentRuleInput")}),
+ "Offer":obj(["id","key","name","kind","segment","priority","active","createdBy","createdAt","updatedBy","updatedAt"],{"id":S,"key":S,"name":S,"description":S,"kind":{"enum":["offer","action"]},"segment":{"type":"string","description":"Key of the contact segment targeted"},"channel":{"enum":channels},"value":money,"priority":{"type":"integer","description":"Lower first"},"validFrom":{"type":"string","format":"date"},"validTo":{"type":"string","format":"date"},"active":{"type":"boolean"},"createdBy":S,"createdAt":S,"updatedBy":S,"updatedAt":S}),
+ "OfferDraft":obj(["key","name","kind","segment"],{"key":{"type":"string","pattern":"^[a-z][a-z0-9_]{0,63}$"},"name":S,"description":str_(),"kind":{"enum":["offer","action"]},"segment":S,"channel":{"enum":channels+[None]},"value":{"type":["number","null"],"minimum":0,"description":"Decimal amount in currency, such as 25.00"},"currency":{"type":["string","null"],"description":"ISO 4217 code; required with value"},"priority":{"type":["integer","null"],"minimum":0,"maximum":1000000,"default":100},"validFrom":{"type":["string","null"],"format":"date"},"validTo":{"type":["string","null"],"format":"date"},"active":{"type":["boolean","null"],"default":True}}),
+ "OfferPatch":obj([],{"name":S,"description":str_(),"kind":{"enum":["offer","action"]},"segment":S,"channel":{"enum":channels+[None]},"value":{"type":["number","null"],"minimum":0},"currency":str_(),"priority":{"type":"integer","minimum":0,"maximum":1000000},"validFrom":{"type":["string","null"],"format":"date"},"validTo":{"type":["string","null"],"format":"date"},"active":{"type":"boolean"}}),
+ "PersonOffer":obj(["offer","segment"],{"offer":ref("Offer"),"segment":ref("SegmentMembership")}),
  "SegmentPreviewRequest":obj(["rule"],{"rule":ref("SegmentRuleInput"),"purpose":{"enum":["contact","reporting"],"default":"contact"},"key":{"type":["string","null"],"description":"The key of the segment being edited, so a loop back to it is caught"}}),
  "BGNBDParameters":obj(["r","alpha","a","b"],{k:{"type":"number"} for k in ["r","alpha","a","b"]}),
  "GammaGammaParameters":obj(["p","q","gamma"],{k:{"type":"number"} for k in ["p","q","gamma"]}),

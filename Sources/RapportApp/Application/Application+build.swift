@@ -55,6 +55,7 @@ public func buildRouter(
     QuarantineAPI(store: store).register(on: api)
     SegmentsAPI(store: store).register(on: api)
     ValueAPI(store: store).register(on: api)
+    OffersAPI(store: store).register(on: api)
 
     let views = try await WebViews.load()
     let throttle = LoginThrottle()
@@ -71,6 +72,7 @@ public func buildRouter(
     let segmentPages = SegmentPages(store: store, views: views)
     segmentPages.register(on: web)
     SegmentValuePages(store: store, views: views, segmentPages: segmentPages).register(on: web)
+    OfferPages(store: store, views: views).register(on: web)
     return router
 }
 

@@ -41,9 +41,10 @@ struct CustomerPages {
             let actor = try context.actor(needing: .readPeople)
             let id: PersonID = try request.pathID(context, entity: "person")
             let view = try await store.customers.view(of: id, by: actor)
-            // Segments of one are evaluated live next to the 360, not kept in it.
+            // Segments of one and the offers that fit them are evaluated live next to the 360, not kept in it.
             let segments = try await store.segments.segments(of: id, by: actor)
-            var page = CustomerPageModel(view: view, segments: segments, context: context)
+            let offers = try await store.offers.offers(for: id, by: actor)
+            var page = CustomerPageModel(view: view, segments: segments, offers: offers, context: context)
             page.lifetime = try await store.lifetimeValues.person(id, in: segments, by: actor).map(CustomerPageModel.PersonLifetime.init)
             if let household = view.household {
                 page.householdValue = ValueViews.historic(try await store.households.value(of: household.id, by: actor))

@@ -54,3 +54,4 @@ public typealias AttributeID = Identifier<AttributeDefinition>
 public typealias UserID = Identifier<User>
 public typealias AuditEntryID = Identifier<AuditEntry>
 public typealias SegmentID = Identifier<Segment>
+public typealias OfferID = Identifier<Offer>

@@ -99,15 +99,17 @@ extension SegmentRepository {
         return result
     }
 
-    /// The work of ``segments(of:by:today:)``: every saved segment tested for the person in
-    /// one query.
-    private func memberships(of personID: PersonID, today: LocalDate = LocalDate(Date())) async throws
-        -> [SegmentMembership]
+    /// The work of ``segments(of:by:today:)``: every saved segment (or only those with the
+    /// `keys` given) tested for the person in one query. Checks no visibility and records
+    /// no read: callers do both.
+    func memberships(of personID: PersonID, among keys: Set<String>? = nil, today: LocalDate = LocalDate(Date()))
+        async throws -> [SegmentMembership]
     {
         let catalogue = try await SegmentCatalogue.load(from: database)
-        guard !catalogue.segments.isEmpty else { return [] }
+        let candidates = catalogue.segments.filter { keys?.contains($0.key) ?? true }
+        guard !candidates.isEmpty else { return [] }
         var tested: [(Segment, SegmentQuery)] = []
-        for segment in catalogue.segments {
+        for segment in candidates {
             // A segment whose rule no longer checks (its sub-segment changed) counts as not
             // matching here rather than hiding the whole page.
             guard let query = try? await membership(of: segment, in: catalogue, today: today) else { continue }

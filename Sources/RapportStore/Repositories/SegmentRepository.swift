@@ -86,6 +86,9 @@ public struct SegmentRepository: Sendable {
                             + "freeze a contact segment instead.")
                 ])
             }
+            if current.purpose == .contact, updated.purpose == .reporting {
+                try await OfferRepository.requireUntargeted(key, field: "purpose", on: db)
+            }
             let ruleChanged = updated.ruleJSON != current.ruleJSON || updated.purpose != current.purpose
             if ruleChanged, updated.kind == .dynamic, let rule = updated.rule {
                 _ = try catalogue.check(rule, for: updated.purpose, definingKey: key)
@@ -119,7 +122,8 @@ public struct SegmentRepository: Sendable {
         }
     }
 
-    /// Deletes a segment no other dynamic segment refers to, with its frozen members.
+    /// Deletes a segment no other dynamic segment refers to and no offer targets, with its
+    /// frozen members.
     public func delete(_ key: String, by actor: Actor) async throws {
         try await database.transaction { db in
             let catalogue = try await SegmentCatalogue.load(on: db)
@@ -131,6 +135,7 @@ public struct SegmentRepository: Sendable {
                     field: "key",
                     message: "Segment '\(user.key)' refers to '\(key)'; remove that reference before deleting it.")
             }
+            try await OfferRepository.requireUntargeted(key, field: "key", on: db)
             try await db.raw("DELETE FROM segment_members WHERE segment_id = \(bind: segment.id.rawValue)").run()
             try await db.raw("DELETE FROM segments WHERE id = \(bind: segment.id.rawValue)").run()
             try await audit.record(

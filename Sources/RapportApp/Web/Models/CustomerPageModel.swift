@@ -22,6 +22,7 @@ struct CustomerPageModel {
     let attributes: [Fact]
     let suppressed: String?
     let segments: [SegmentRow]
+    let offers: [OfferRow]
     /// Lifetime value as NPV (R4.2), set after the view is built: it depends on the segments.
     var lifetime: PersonLifetime?
     /// The household's historic value per currency (R4.1).
@@ -45,9 +46,10 @@ struct CustomerPageModel {
     struct MembershipRow { let organisationID: String; let organisation: String; let role: String; let period: String }
     struct PurchaseRow { let date: String; let kind: String; let isReturn: Bool; let reference: String; let total: String; let margin: String; let items: String; let channel: String }
     struct SegmentRow { let key: String; let name: String; let purpose: String; let frozen: Bool }
+    struct OfferRow { let name: String; let kind: String; let isAction: Bool; let value: String?; let channel: String?; let segmentKey: String; let segmentName: String }
     struct InteractionRow { let date: String; let channel: String; let direction: String; let staff: String; let outcome: String; let subject: String }
 
-    init(view: CustomerView, segments: [SegmentMembership], context: AppRequestContext) {
+    init(view: CustomerView, segments: [SegmentMembership], offers: [PersonOffer], context: AppRequestContext) {
         let p = view.person
         chrome = PageChrome(title: p.displayName, active: "/customers", context: context)
         id = p.id.rawValue
@@ -108,6 +110,12 @@ struct CustomerPageModel {
             ? nil : BarChart(title: "Interactions by channel", bars: view.channelMix.map { .init(label: ChannelLabel.of($0.channel), value: Double($0.count)) }, width: 420).svg
         attributes = view.attributes.map { Fact(label: $0.label, value: $0.value) }
         self.segments = segments.map { SegmentRow(key: $0.key, name: $0.name, purpose: $0.purpose.rawValue, frozen: $0.kind == .frozen) }
+        self.offers = offers.map {
+            OfferRow(
+                name: $0.offer.name, kind: $0.offer.kind.rawValue, isAction: $0.offer.kind == .action,
+                value: $0.offer.value?.formatted, channel: $0.offer.channel.map(ChannelLabel.of),
+                segmentKey: $0.segment.key, segmentName: $0.segment.name)
+        }
     }
 
     static func period(_ from: LocalDate?, _ to: LocalDate?) -> String {
