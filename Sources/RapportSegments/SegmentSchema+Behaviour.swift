@@ -5,6 +5,13 @@ extension SegmentSchema {
     /// Value tiers by historic value, best first.
     public static let valueTiers = ["top", "high", "medium", "low", "none"]
 
+    /// The standard RFM segments (the value engine's `RFMScoring.Segment` names; a store test
+    /// keeps the two lists equal).
+    public static let rfmSegments = [
+        "Champions", "Loyal", "Potential loyalists", "New customers", "Promising", "Need attention", "About to sleep",
+        "At risk", "Can't lose them", "Hibernating",
+    ]
+
     /// The built-in behavioural and geographic fields every Rapport store provides (R3.2).
     ///
     /// The store maps each name to SQL; the definitions here fix what each means. Amounts are
@@ -50,6 +57,10 @@ extension SegmentSchema {
             name: "value_tier", type: .choice, choices: valueTiers, label: "value tier",
             summary:
                 "Tier by historic value: top 20 % of spend, next 30 %, next 30 %, the rest; none without purchases."),
+        SegmentField(
+            name: "rfm_segment", type: .choice, choices: rfmSegments, label: "RFM segment",
+            summary:
+                "Standard RFM segment by recency and frequency quintiles among the buyers of the person's main currency, as of the last refit."),
         SegmentField(
             name: "p_alive", type: .number, purpose: .analyticsOnly, label: "probability still a customer",
             summary: "BG/NBD probability (0–1) that the person is still an active customer."),

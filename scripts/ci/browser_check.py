@@ -461,6 +461,8 @@ def browser_checks(ui: UI, c: Checks, password: str) -> str:
     c.ok(not misses, "the person is found by each of " + ", ".join(k for k, _ in terms),
          "not found by " + "; ".join(misses) if misses else "")
 
+    check_value_pages(ui, c)
+
     # --- logging out -----------------------------------------------------------------
     say("logging out")
     form = ui.wait_css("form#logout-form", "logging out")
@@ -521,6 +523,28 @@ def search_for(ui: UI, term: str, person_path: str) -> tuple[bool, str]:
     if not links:
         shown += f"; page says: {ui.body_text(400)!r}"
     return person_path in paths, shown
+
+
+def check_value_pages(ui: UI, c: Checks) -> None:
+    """A demo segment's value and lifetime value, the default assumptions page, the holdout chart."""
+    d = ui.d
+    say("segment value, lifetime value and the holdout chart")
+    ui.get("/segments/top-value")
+    ui.wait_css("h1.segment-name", "the top-value demo segment")
+    c.ok(ui.has("section#value table.historic-value"), "the segment page shows its historic value")
+    npv_rows = d.find_elements(By.CSS_SELECTOR, "section#value table.npv tbody tr")
+    c.ok(len(npv_rows) >= 1, "the segment page lays out the NPV year by year", f"{len(npv_rows)} rows")
+    values = [norm(e.text) for e in d.find_elements(By.CSS_SELECTOR, "section#value .lifetime-value")]
+    c.ok(any(re.search(r"\d", v) for v in values), "a lifetime value is shown", repr(values[:3]))
+    c.ok(ui.has("form.assumptions"), "the administrator can edit the segment's assumptions")
+    ui.screenshot("segment-value-1280", full_page=True)
+    ui.get("/value")
+    ui.wait_css(".value-card", "the lifetime value page")
+    c.ok(len(d.find_elements(By.CSS_SELECTOR, ".value-card")) >= 1, "/value shows a card per currency")
+    ui.get("/analytics")
+    charts = d.find_elements(By.CSS_SELECTOR, "svg")
+    c.ok(len(charts) >= 2, "the analytics page draws its charts", f"{len(charts)} svg")
+    ui.screenshot("analytics-1280", full_page=True)
 
 
 def check_360(ui: UI, c: Checks, name: str, size: str) -> None:

@@ -16,6 +16,8 @@ public struct ValueRefit: Sendable {
     public var months = 12
     /// Weeks of holdout for the validation, when the history is at least twice as long.
     public var holdoutWeeks = 39
+    /// Quantile groups of the RFM scores stored at each refit (5: quintiles).
+    public var rfmBins = 5
 
     public init(store: Store) {
         self.store = store
@@ -32,6 +34,8 @@ public struct ValueRefit: Sendable {
         public var problem: String?
         /// The holdout validation stored with the model; nil when the model was not stored.
         public var holdout: HoldoutValidation?
+        /// Buyers given RFM scores in this currency (scored whether or not the models fit).
+        public var rfmScored: Int?
     }
 
     /// Refits every currency as of `today`; a currency whose data cannot support a fit
@@ -49,6 +53,9 @@ public struct ValueRefit: Sendable {
                     Outcome(currency: currency, customers: customers, repeatBuyers: 0, problem: error.description))
             }
         }
+        // RFM ranks buyers, so only the order of their last purchases matters, not the clock.
+        let rfm = try await RFMRefresh.run(store: store, bins: rfmBins, today: Date())
+        for index in outcomes.indices { outcomes[index].rfmScored = rfm[outcomes[index].currency] }
         return outcomes
     }
 

@@ -7,7 +7,7 @@ import RapportSegments
 /// Behaviour comes from the person's ``CustomerMetrics`` row (a person without activity has
 /// none: counts and spend are then 0, dates and channels unknown); places from `people` and
 /// the current postal address; products and brands from the purchase lines; model outputs
-/// from `value_scores`; runtime attributes from `attribute_values`. Every value is bound.
+/// from `value_scores` and `rfm_scores`; runtime attributes from `attribute_values`. Every value is bound.
 enum SegmentColumns {
     /// The mapping for rules evaluated on `today`, with the value tiers of that moment.
     static func mapping(attributes: [AttributeDefinition], today: SegmentDate, tiers: ValueTiers) -> SegmentSQLMapping {
@@ -28,6 +28,10 @@ enum SegmentColumns {
             "products": .elements(lines("product")),
             "brands": .elements(lines("brand")),
             "value_tier": .value(tiers.expression),
+            "rfm_segment": .value(
+                SegmentSQLTemplate(parts: [
+                    .sql("(SELECT r.segment FROM rfm_scores r WHERE r.person_id = p.id AND r.currency = m.currency)")
+                ])),
             "p_alive": .value(score("p_alive")),
             "clv": .value(score("clv_minor"), scale: 100),
         ]

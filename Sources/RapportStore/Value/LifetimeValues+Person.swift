@@ -48,7 +48,7 @@ extension LifetimeValues {
                 revenuePerYear: drivers.revenuePerActiveYear, marginRate: drivers.marginRate, estimatedRetention: retention,
                 assumptions: setting.assumptions, configured: setting.configured)
         } catch let error as ValueModelError {
-            value.problem = error.description
+            value.problem = error.message
         }
         return value
     }

@@ -79,7 +79,7 @@ public struct LifetimeValues: Sendable {
                     configured: setting.configured)
                 return CurrencyValue(currency: currency, drivers: drivers, lifetimeValue: estimate)
             } catch let error as ValueModelError {
-                return CurrencyValue(currency: currency, drivers: drivers, problem: error.description)
+                return CurrencyValue(currency: currency, drivers: drivers, problem: error.message)
             } catch {
                 return CurrencyValue(currency: currency, drivers: drivers, problem: "\(error)")
             }

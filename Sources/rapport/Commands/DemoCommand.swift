@@ -68,6 +68,7 @@ struct DemoLoader {
         let fitting = Date()
         RefitReport.print(try await ValueRefit(store: store).run())
         print(String(format: "Fitted the customer-value models in %.1f s.", Date().timeIntervalSince(fitting)))
+        try await DemoPlaybook.install(on: store)
         return loaded
     }
 }

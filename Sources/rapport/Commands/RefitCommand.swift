@@ -9,10 +9,18 @@ struct RefitCommand: AsyncParsableCommand {
         commandName: "refit", abstract: "Fit BG/NBD and Gamma-Gamma on the stored purchases (per currency) and store every person's predicted value.")
 
     @OptionGroup var store: StoreOptions
+    @Option(help: "Quantile groups of the RFM scores (5: quintiles; segments are mapped onto a 1–5 scale).")
+    var rfmBins = 5
+
+    func validate() throws {
+        guard (2...10).contains(rfmBins) else { throw ValidationError("--rfm-bins must lie between 2 and 10.") }
+    }
 
     func run() async throws {
         try await store.withStore { store in
-            RefitReport.print(try await ValueRefit(store: store).run())
+            var refit = ValueRefit(store: store)
+            refit.rfmBins = rfmBins
+            RefitReport.print(try await refit.run())
         }
     }
 }
@@ -33,6 +41,7 @@ enum RefitReport {
             } else {
                 Swift.print("\(o.currency): not fitted — \(o.problem ?? "unknown reason")")
             }
+            if let scored = o.rfmScored { Swift.print("  RFM scores for \(scored) buyers") }
             if let holdout = o.holdout {
                 if let totals = holdout.totals, let end = holdout.calibrationEnd, let weeks = holdout.holdoutWeeks {
                     Swift.print(String(format: "  holdout of %.1f weeks after %@: %@", weeks, end, totals))

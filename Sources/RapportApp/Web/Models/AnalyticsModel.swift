@@ -50,12 +50,7 @@ struct AnalyticsModel {
             guard !buyers.isEmpty else { continue }
             let pareto = try ParetoAnalysis(
                 revenue: buyers.map { Double($0.revenueMinor) / 100 }, margin: buyers.map { max(0, Double($0.marginMinor) / 100) })
-            let rfm = try RFMScoring.score(
-                buyers.map {
-                    RFMScoring.Input(
-                        id: $0.personID, recency: today.timeIntervalSince($0.lastPurchase) / 86_400, frequency: Double($0.purchases),
-                        monetary: Double($0.revenueMinor) / 100)
-                })
+            let rfm = try RFMScoring.score(RFMRefresh.inputs(buyers, today: today))
             let counts = Dictionary(grouping: rfm, by: \.segment).mapValues(\.count)
             let bars = RFMScoring.Segment.allCases.compactMap { segment in
                 counts[segment].map { BarChart.Bar(label: segment.rawValue, value: Double($0)) }
