@@ -24,6 +24,7 @@ public struct LifetimeValueEstimate: Sendable, Codable, Equatable {
 
     /// The NPV of one customer.
     /// - Parameters:
+    ///   - currency: the currency of the amounts, which picks the money assumptions.
     ///   - revenuePerYear: net revenue per active year (measured).
     ///   - marginRate: margin as a share of revenue (measured), for the cost rate when none is configured.
     ///   - estimatedRetention: retention rates estimated from the group's history.
@@ -32,10 +33,12 @@ public struct LifetimeValueEstimate: Sendable, Codable, Equatable {
     /// - Throws: `invalidArgument` when no retention rate is configured and none could be
     ///   estimated — the message says to configure one.
     public init(
-        revenuePerYear: Double, marginRate: Double?, estimatedRetention: [Double], assumptions: ValueAssumptions,
-        configured: Bool
+        currency: String, revenuePerYear: Double, marginRate: Double?, estimatedRetention: [Double],
+        assumptions: ValueAssumptions, configured: Bool
     ) throws(ValueModelError) {
         let assumed: Origin = configured ? .configured : .standard
+        let costPerCustomer = assumptions.costPerCustomer[currency]
+        let acquisitionCost = assumptions.acquisitionCost[currency]
         let retention: [Double]
         let retentionOrigin: Origin
         if let rates = assumptions.retentionRates {
@@ -51,14 +54,16 @@ public struct LifetimeValueEstimate: Sendable, Codable, Equatable {
         table = try LifetimeValueNPV.compute(
             .init(
                 revenuePerCustomer: [revenuePerYear], retentionRates: retention, costRate: costRate,
-                costPerCustomer: assumptions.costPerCustomer, acquisitionCost: assumptions.acquisitionCost,
+                costPerCustomer: costPerCustomer ?? 0, acquisitionCost: acquisitionCost ?? 0,
                 discountRate: assumptions.discountRate, years: assumptions.years))
         inputs = [
             Input(name: "revenue per year", values: [revenuePerYear], origin: .history),
             Input(name: "retention rates", values: retention, origin: retentionOrigin),
             Input(name: "cost rate", values: [costRate], origin: costOrigin),
-            Input(name: "cost per customer per year", values: [assumptions.costPerCustomer], origin: assumed),
-            Input(name: "acquisition cost", values: [assumptions.acquisitionCost], origin: assumed),
+            Input(
+                name: "cost per customer per year", values: [costPerCustomer ?? 0],
+                origin: costPerCustomer == nil ? .standard : assumed),
+            Input(name: "acquisition cost", values: [acquisitionCost ?? 0], origin: acquisitionCost == nil ? .standard : assumed),
             Input(name: "discount rate", values: [assumptions.discountRate], origin: assumed),
             Input(name: "years", values: [Double(assumptions.years)], origin: assumed),
         ]

@@ -15,10 +15,12 @@ public struct ValueAssumptions: Sendable, Codable, Equatable {
     public var years: Int
     /// Variable cost as a share of revenue; nil: 1 − the observed margin rate.
     public var costRate: Double?
-    /// Cost per active customer per year (service, marketing).
-    public var costPerCustomer: Double
-    /// Cost of acquiring one customer, spent in year 1.
-    public var acquisitionCost: Double
+    /// Cost per active customer per year (service, marketing), per currency (ISO code →
+    /// amount): money assumptions only mean something in one currency, and a segment's
+    /// members may buy in several. A currency without an amount costs 0.
+    public var costPerCustomer: [String: Double]
+    /// Cost of acquiring one customer, spent in year 1, per currency.
+    public var acquisitionCost: [String: Double]
 
     /// The default until someone configures it: 10 % a year over five years, retention and
     /// cost rate from the history, no fixed costs.
@@ -26,7 +28,7 @@ public struct ValueAssumptions: Sendable, Codable, Equatable {
 
     public init(
         retentionRates: [Double]? = nil, discountRate: Double = 0.1, years: Int = 5, costRate: Double? = nil,
-        costPerCustomer: Double = 0, acquisitionCost: Double = 0
+        costPerCustomer: [String: Double] = [:], acquisitionCost: [String: Double] = [:]
     ) {
         self.retentionRates = retentionRates
         self.discountRate = discountRate
@@ -54,9 +56,14 @@ public struct ValueAssumptions: Sendable, Codable, Equatable {
         if let costRate, !(costRate.isFinite && (0...1).contains(costRate)) {
             issues.add(.outOfRange("costRate", "costRate must lie between 0 and 1, or be null to use the observed margin."))
         }
-        for (field, value) in [("costPerCustomer", costPerCustomer), ("acquisitionCost", acquisitionCost)]
-        where !(value.isFinite && value >= 0) {
-            issues.add(.outOfRange(field, "\(field) must be a finite amount of at least 0."))
+        for (field, amounts) in [("costPerCustomer", costPerCustomer), ("acquisitionCost", acquisitionCost)] {
+            for (currency, value) in amounts.sorted(by: { $0.key < $1.key }) {
+                if currency.count != 3 || !currency.allSatisfy({ $0.isASCII && $0.isUppercase }) {
+                    issues.add(.invalid("\(field).\(currency)", "\(field) is keyed by ISO 4217 currency codes such as PLN; '\(currency)' is not one."))
+                } else if !(value.isFinite && value >= 0) {
+                    issues.add(.outOfRange("\(field).\(currency)", "\(field) must be a finite amount of at least 0."))
+                }
+            }
         }
         try issues.check()
         return self

@@ -39,7 +39,7 @@ struct ValueAPITests {
             }
             try await client.execute(
                 uri: "/api/v1/segments/poles/value-assumptions", method: .put, headers: fixture.headers(.marketer),
-                body: ByteBuffer(string: #"{"retentionRates":[0.6,0.7],"discountRate":0.08,"years":4,"acquisitionCost":25}"#)
+                body: ByteBuffer(string: #"{"retentionRates":[0.6,0.7],"discountRate":0.08,"years":4,"acquisitionCost":{"PLN":25}}"#)
             ) { response in
                 #expect(response.status == .ok)
                 #expect(response.body.json["configured"] as? Bool == true)
@@ -118,10 +118,11 @@ struct ValueAPITests {
             }
             try await client.execute(
                 uri: "/segments/poles/value-assumptions", method: .post, headers: headers,
-                body: web.form(["csrf": csrf, "retentionRates": "60, 70", "discountRate": "10", "years": "3", "acquisitionCost": "12.5"])
+                body: web.form(["csrf": csrf, "retentionRates": "60, 70", "discountRate": "10", "years": "3", "acquisitionCost": "150 PLN, 12.5 USD"])
             ) { #expect($0.status == .seeOther) }
             let updated = try await client.execute(uri: "/segments/poles", method: .get, headers: [.cookie: cookie]) { $0.body.text }
             #expect(updated.contains("class=\"list npv\"") && updated.contains("value=\"60, 70\""))
+            #expect(updated.contains("value=\"150 PLN, 12.5 USD\""))
             #expect(updated.contains("Use the default assumptions again"))
 
             let person = try await fixture.store.database.sql.raw(

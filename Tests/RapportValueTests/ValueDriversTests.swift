@@ -56,7 +56,7 @@ struct ValueDriversTests {
     func estimateFromHistory() throws {
         let drivers = try #require(ValueDrivers(Self.tally(years: 1), minimumBasis: 1))
         let estimate = try LifetimeValueEstimate(
-            revenuePerYear: drivers.revenuePerActiveYear, marginRate: drivers.marginRate,
+            currency: "PLN", revenuePerYear: drivers.revenuePerActiveYear, marginRate: drivers.marginRate,
             estimatedRetention: drivers.estimatedRetentionRates, assumptions: .standard, configured: false)
         // 75 a year at a 70 % cost rate leaves 22.5 per active customer; half stay each year.
         let expected = (0..<5).reduce(0.0) { sum, year in
@@ -72,21 +72,26 @@ struct ValueDriversTests {
 
     @Test("R4.2 configured rates win over the history, and no rate at all is a clear error")
     func configuredAndMissing() throws {
-        let configured = ValueAssumptions(retentionRates: [0.8], discountRate: 0, years: 2, costRate: 0.5, acquisitionCost: 10)
+        let configured = ValueAssumptions(
+            retentionRates: [0.8], discountRate: 0, years: 2, costRate: 0.5, acquisitionCost: ["PLN": 10, "USD": 99])
         let estimate = try LifetimeValueEstimate(
-            revenuePerYear: 100, marginRate: 0.1, estimatedRetention: [0.2], assumptions: configured, configured: true)
+            currency: "PLN", revenuePerYear: 100, marginRate: 0.1, estimatedRetention: [0.2], assumptions: configured, configured: true)
         // Year 1: 100 × 0.5 − 10 acquisition = 40; year 2: 0.8 × 50 = 40, undiscounted.
         #expect(abs(estimate.table.lifetimeValue - 80) < 1e-9)
         #expect(estimate.inputs.first { $0.name == "retention rates" }?.origin == .configured)
+        #expect(estimate.inputs.first { $0.name == "acquisition cost" }?.values == [10])
+        #expect(estimate.inputs.first { $0.name == "cost per customer per year" }?.origin == .standard)
         #expect(throws: ValueModelError.self) {
             try LifetimeValueEstimate(
-                revenuePerYear: 100, marginRate: 0.3, estimatedRetention: [], assumptions: .standard, configured: false)
+                currency: "PLN", revenuePerYear: 100, marginRate: 0.3, estimatedRetention: [], assumptions: .standard, configured: false)
         }
     }
 
     @Test("R4.2 bad assumptions name every field")
     func validation() {
-        let bad = ValueAssumptions(retentionRates: [0.5, 1.5], discountRate: -2, years: 0, costRate: 2, acquisitionCost: -1)
+        let bad = ValueAssumptions(
+            retentionRates: [0.5, 1.5], discountRate: -2, years: 0, costRate: 2, costPerCustomer: ["zl": 1],
+            acquisitionCost: ["PLN": -1])
         do {
             _ = try bad.validated()
             Issue.record("bad assumptions were accepted")
@@ -96,7 +101,9 @@ struct ValueDriversTests {
                 return
             }
             #expect(
-                Set(issues.map(\.field)) == ["retentionRates[1]", "discountRate", "years", "costRate", "acquisitionCost"])
+                Set(issues.map(\.field)) == [
+                    "retentionRates[1]", "discountRate", "years", "costRate", "costPerCustomer.zl", "acquisitionCost.PLN",
+                ])
         }
         #expect((try? ValueAssumptions.standard.validated()) == .standard)
     }

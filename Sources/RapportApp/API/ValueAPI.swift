@@ -64,8 +64,8 @@ struct ValueAssumptionsBody: Decodable {
     var discountRate: Double?
     var years: Int?
     var costRate: Double?
-    var costPerCustomer: Double?
-    var acquisitionCost: Double?
+    var costPerCustomer: [String: Double]?
+    var acquisitionCost: [String: Double]?
 
     var assumptions: ValueAssumptions {
         let standard = ValueAssumptions.standard

@@ -45,7 +45,7 @@ extension LifetimeValues {
                 retention = try await groupRetention(segment: segment?.key, currency: currency, today: today)
             }
             value.lifetimeValue = try LifetimeValueEstimate(
-                revenuePerYear: drivers.revenuePerActiveYear, marginRate: drivers.marginRate, estimatedRetention: retention,
+                currency: currency, revenuePerYear: drivers.revenuePerActiveYear, marginRate: drivers.marginRate, estimatedRetention: retention,
                 assumptions: setting.assumptions, configured: setting.configured)
         } catch let error as ValueModelError {
             value.problem = error.message

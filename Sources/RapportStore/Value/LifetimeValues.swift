@@ -74,7 +74,7 @@ public struct LifetimeValues: Sendable {
             guard let drivers = ValueDrivers(tallies[currency]!) else { return nil }
             do {
                 let estimate = try LifetimeValueEstimate(
-                    revenuePerYear: drivers.revenuePerActiveYear, marginRate: drivers.marginRate,
+                    currency: currency, revenuePerYear: drivers.revenuePerActiveYear, marginRate: drivers.marginRate,
                     estimatedRetention: drivers.estimatedRetentionRates, assumptions: setting.assumptions,
                     configured: setting.configured)
                 return CurrencyValue(currency: currency, drivers: drivers, lifetimeValue: estimate)

@@ -39,7 +39,8 @@ enum DemoPlaybook {
             _ = try await store.offers.create(try offer.validated(), by: .system)
         }
         _ = try await store.lifetimeValues.assumptions.set(
-            ValueAssumptions(retentionRates: [0.7, 0.75, 0.8], discountRate: 0.08, years: 5, acquisitionCost: 40),
+            ValueAssumptions(retentionRates: [0.7, 0.75, 0.8], discountRate: 0.08, years: 5,
+                acquisitionCost: ["USD": 40, "PLN": 150, "IDR": 600_000]),
             forSegment: "top-value", by: .system)
         print("Added \(segments.count) demo segments and \(offers.count) offers.")
     }

@@ -33,8 +33,8 @@ struct ValueAssumptionsForm {
         discountRate = Self.percentText(a.discountRate)
         years = String(a.years)
         costRate = a.costRate.map(Self.percentText) ?? ""
-        costPerCustomer = Self.number(a.costPerCustomer)
-        acquisitionCost = Self.number(a.acquisitionCost)
+        costPerCustomer = Self.amounts(a.costPerCustomer)
+        acquisitionCost = Self.amounts(a.acquisitionCost)
         self.errors = errors.map { "\($0.field): \($0.message)" }
         hasErrors = !errors.isEmpty
     }
@@ -70,8 +70,8 @@ struct ValueAssumptionsForm {
         let standard = ValueAssumptions.standard
         let discount = number("discountRate", percent: true)
         let costRate = number("costRate", percent: true)
-        let perCustomer = number("costPerCustomer")
-        let acquisition = number("acquisitionCost")
+        let perCustomer = amounts("costPerCustomer", fields, into: &issues)
+        let acquisition = amounts("acquisitionCost", fields, into: &issues)
         for (key, value) in [("discountRate", discount), ("costRate", costRate)] {
             if let share = value ?? nil, !(share > -1 && share <= 1) {
                 issues.add(.outOfRange(key, "\(key) is a per cent above −100 and at most 100."))
@@ -84,8 +84,30 @@ struct ValueAssumptionsForm {
         try issues.check()
         return try ValueAssumptions(
             retentionRates: retention, discountRate: (discount ?? nil) ?? standard.discountRate, years: years,
-            costRate: costRate ?? nil, costPerCustomer: (perCustomer ?? nil) ?? 0, acquisitionCost: (acquisition ?? nil) ?? 0
+            costRate: costRate ?? nil, costPerCustomer: perCustomer, acquisitionCost: acquisition
         ).validated()
+    }
+
+    /// Amounts per currency as typed: "150 PLN, 40 USD" (the code before the number works too).
+    private static func amounts(_ key: String, _ fields: FormFields, into issues: inout IssueCollector) -> [String: Double] {
+        var result: [String: Double] = [:]
+        let text = (fields[key] ?? "").trimmingCharacters(in: .whitespaces)
+        for part in text.split(whereSeparator: { $0 == "," || $0 == ";" }) {
+            let words = part.split(separator: " ").map(String.init)
+            let code = words.first { $0.count == 3 && $0.allSatisfy(\.isLetter) }?.uppercased()
+            let amount = words.lazy.compactMap { Double($0) }.first
+            guard let code, let amount, words.count == 2 else {
+                issues.add(.invalid(key, "\(key) takes amounts with their currency, such as 150 PLN, 40 USD; '\(part.trimmingCharacters(in: .whitespaces))' is not one."))
+                continue
+            }
+            result[code] = amount
+        }
+        return result
+    }
+
+    /// "150 PLN, 40 USD".
+    private static func amounts(_ values: [String: Double]) -> String {
+        values.sorted { $0.key < $1.key }.map { "\(number($0.value)) \($0.key)" }.joined(separator: ", ")
     }
 
     private static func percentText(_ share: Double) -> String { number(share * 100) }
