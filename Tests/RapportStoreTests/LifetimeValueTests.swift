@@ -148,3 +148,38 @@ struct LifetimeValueTests {
         }
     }
 }
+
+@Suite("Attributes set in bulk, all or nothing (R3.1)")
+struct AttributeBulkTests {
+    @Test func manyValuesAreSetAtOnceAndABadOneRejectsThemAll() async throws {
+        try await withTestStore { store in
+            let f = SegmentFixtures(store: store)
+            let anna = try await f.person("Anna")
+            let jan = try await f.person("Jan")
+            for (key, type, choices) in [("shoe_size", AttributeType.number, [String]()), ("colour", .choice, ["red", "blue"])] {
+                try await store.attributes.define(
+                    AttributeDefinition(id: store.ids.make(), key: key, label: key, type: type, choices: choices, createdAt: Date()),
+                    by: f.admin)
+            }
+            typealias A = AttributeRepository.Assignment
+            do {
+                try await store.attributes.set(
+                    [A(personID: anna.id, key: "shoe_size", value: .number(38)), A(personID: jan.id, key: "colour", value: .text("green")),
+                     A(personID: jan.id, key: "height", value: .number(180))], by: f.admin)
+                Issue.record("accepted")
+            } catch DomainError.invalid(let issues) {
+                #expect(Set(issues.map(\.field)) == ["values[1].value", "values[2].key"])
+            }
+            #expect(try await store.attributes.values(for: anna.id).isEmpty, "nothing was written")
+            try await store.attributes.set(
+                [A(personID: anna.id, key: "shoe_size", value: .number(38)), A(personID: anna.id, key: "colour", value: .text("red")),
+                 A(personID: anna.id, key: "shoe_size", value: .number(39)), A(personID: jan.id, key: "colour", value: .text("blue"))],
+                by: f.admin)
+            let values = Dictionary(uniqueKeysWithValues: try await store.attributes.values(for: anna.id).map { ($0.0.key, $0.1) })
+            #expect(values == ["shoe_size": .number(39), "colour": .text("red")], "the later value for the same key wins")
+            try await store.attributes.set([A(personID: jan.id, key: "colour", value: .text("red"))], by: f.admin)
+            #expect(try await store.attributes.values(for: jan.id).map(\.1) == [.text("red")])
+            #expect(try await store.attributes.holders() == ["shoe_size": 1, "colour": 2])
+        }
+    }
+}

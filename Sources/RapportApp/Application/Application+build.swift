@@ -73,6 +73,7 @@ public func buildRouter(
     segmentPages.register(on: web)
     SegmentValuePages(store: store, views: views, segmentPages: segmentPages).register(on: web)
     OfferPages(store: store, views: views).register(on: web)
+    AttributePages(store: store, views: views).register(on: web)
     return router
 }
 

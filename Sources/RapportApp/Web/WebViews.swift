@@ -44,6 +44,7 @@ struct PageChrome {
         ("Customers", "/customers", .readPeople),
         ("Organisations", "/organisations", .readOrganisations),
         ("Segments", "/segments", .readPeople),
+        ("Attributes", "/attributes", .readPeople),
         ("Offers", "/offers", .readPeople),
         ("Analytics", "/analytics", .readAnalytics),
         ("Lifetime value", "/value", .readAnalytics),

@@ -41,6 +41,16 @@ public struct AttributeRepository: Sendable {
         return try Self.definition(from: row)
     }
 
+    /// How many people hold a value of each attribute (by key): an aggregate, no one's data.
+    public func holders() async throws -> [String: Int] {
+        var result: [String: Int] = [:]
+        let rows = try await database.sql.raw(
+            "SELECT d.key, COUNT(v.person_id) AS n FROM attribute_definitions d LEFT JOIN attribute_values v ON v.attribute_id = d.id GROUP BY d.key"
+        ).all()
+        for row in rows { result[try row.text("key")] = try row.integer("n") }
+        return result
+    }
+
     /// Sets one person's value, checked against the definition.
     public func set(_ value: AttributeValue, key: String, for personID: PersonID, by actor: Actor) async throws {
         let definition = try await definition(key: key)
