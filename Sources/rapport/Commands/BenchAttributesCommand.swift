@@ -80,9 +80,7 @@ struct BenchAttributesCommand: AsyncParsableCommand {
         var reads: [Double] = []
         var shown = 0
         for id in sampled {
-            let started = DispatchTime.now().uptimeNanoseconds
-            shown += try await store.customers.view(of: id, by: .system).attributes.count
-            reads.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6)
+            reads.append(try await BenchClock.milliseconds { shown += try await store.customers.view(of: id, by: .system).attributes.count })
         }
         reads.sort()
         let rule = try SegmentRuleRejection.parse(Self.rule)
@@ -132,13 +130,6 @@ struct BenchAttributesCommand: AsyncParsableCommand {
     }
 
     private func median(_ body: () async throws -> Void) async throws -> Double {
-        try await body()
-        var times: [Double] = []
-        for _ in 0..<max(1, runs) {
-            let started = DispatchTime.now().uptimeNanoseconds
-            try await body()
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6)
-        }
-        return times.sorted()[times.count / 2]
+        try await BenchClock.repeated(runs, body).median
     }
 }

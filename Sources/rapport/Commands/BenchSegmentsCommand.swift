@@ -59,16 +59,7 @@ struct BenchSegmentsCommand: AsyncParsableCommand {
                 preview.median))
     }
 
-    /// Runs `body` `runs` times after one untimed warm-up; best and median in milliseconds.
     private func time(_ body: () async throws -> Void) async throws -> (best: Double, median: Double) {
-        try await body()
-        var times: [Double] = []
-        for _ in 0..<max(1, runs) {
-            let started = DispatchTime.now().uptimeNanoseconds
-            try await body()
-            times.append(Double(DispatchTime.now().uptimeNanoseconds - started) / 1e6)
-        }
-        times.sort()
-        return (times[0], times[times.count / 2])
+        try await BenchClock.repeated(runs, body)
     }
 }
