@@ -17,6 +17,8 @@ final class AuditBuffer: Sendable {
     private struct State {
         var pending: [AuditEntry] = []
         var flushScheduled = false
+        /// The latest write; each flush waits for the one before it.
+        var lastWrite: Task<Void, any Error>?
     }
 
     private let database: Database
@@ -46,8 +48,24 @@ final class AuditBuffer: Sendable {
         }
     }
 
-    /// Writes everything pending. On failure the entries stay queued for the next attempt.
+    /// Writes everything pending, after any write already under way: a reader of the trail
+    /// who flushes while a background flush is writing must see that write's entries too.
+    /// On failure the entries stay queued for the next attempt.
     func flush() async throws {
+        let write: Task<Void, any Error> = state.withLockedValue { state in
+            let previous = state.lastWrite
+            let next = Task {
+                // An earlier write's failure belongs to its own caller; this one still runs.
+                _ = try? await previous?.value
+                try await self.writePending()
+            }
+            state.lastWrite = next
+            return next
+        }
+        try await write.value
+    }
+
+    private func writePending() async throws {
         let batch = state.withLockedValue { state in
             state.flushScheduled = false
             defer { state.pending.removeAll(keepingCapacity: true) }
