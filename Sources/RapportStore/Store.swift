@@ -24,26 +24,34 @@ public struct Store: Sendable {
     public let segments: SegmentRepository
     /// Value per segment and per person: historic value, drivers, lifetime value as NPV.
     public let lifetimeValues: LifetimeValues
+    /// Outbound webhooks: the outbox every evented write uses, subscriptions, and deliveries.
+    public let outbox: EventOutbox
+    public let webhooks: WebhookRepository
+    public let webhookDeliveries: WebhookDeliveryQueue
 
     public init(database: Database, ids: IDGenerator = .live) {
         self.database = database
         self.ids = ids
         let audit = AuditTrail(database: database, ids: ids)
         self.audit = audit
-        people = PersonRepository(database: database, audit: audit)
+        let outbox = EventOutbox(ids: ids)
+        self.outbox = outbox
+        people = PersonRepository(database: database, audit: audit, outbox: outbox)
         households = HouseholdRepository(database: database, audit: audit)
         organisations = OrganisationRepository(database: database, audit: audit)
         contactPoints = ContactPointRepository(database: database, audit: audit)
-        interactions = InteractionRepository(database: database, audit: audit)
-        purchases = PurchaseRepository(database: database, audit: audit)
+        interactions = InteractionRepository(database: database, audit: audit, outbox: outbox)
+        purchases = PurchaseRepository(database: database, audit: audit, outbox: outbox)
         attributes = AttributeRepository(database: database, audit: audit)
         sources = SourceRepository(database: database, audit: audit)
         users = UserRepository(database: database, audit: audit, ids: ids)
         value = ValueScoreRepository(database: database, ids: ids)
-        let ingestion = IngestionRepository(database: database, audit: audit, ids: ids)
+        let ingestion = IngestionRepository(database: database, audit: audit, ids: ids, outbox: outbox)
         self.ingestion = ingestion
         quarantine = QuarantineRepository(database: database, audit: audit, ingestion: ingestion)
         segments = SegmentRepository(database: database, audit: audit, ids: ids)
+        webhooks = WebhookRepository(database: database, audit: audit, ids: ids, outbox: outbox)
+        webhookDeliveries = WebhookDeliveryQueue(database: database, ids: ids)
         lifetimeValues = LifetimeValues(
             database: database, audit: audit, segments: segments,
             assumptions: ValueAssumptionRepository(database: database, audit: audit), cache: GroupDriverCache())

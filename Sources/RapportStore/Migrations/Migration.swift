@@ -18,6 +18,6 @@ public struct Migration: Sendable {
     /// Every migration Rapport knows, in order.
     public static let all: [Migration] = [
         .m001Foundation, .m002Indexes, .m003Value, .m004ViewStamps, .m005Segments, .m006Ingestion,
-        .m009ValueDrivers,
+        .m009ValueDrivers, .m010Webhooks,
     ]
 }
