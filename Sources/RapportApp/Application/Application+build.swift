@@ -54,6 +54,7 @@ public func buildRouter(
     QuarantineAPI(store: store).register(on: api)
     SegmentsAPI(store: store).register(on: api)
     ValueAPI(store: store).register(on: api)
+    WebhooksAPI(store: store).register(on: api)
 
     let views = try await WebViews.load()
     let throttle = LoginThrottle()

@@ -36,22 +36,24 @@ public struct WebhookDispatcher: Service {
 
     /// Works until graceful shutdown; an attempt cut short by it is retried after its lease.
     public func run() async throws {
+        await cancelWhenGracefulShutdown { await work() }
+    }
+
+    private func work() async {
         var lastPrune = Date.distantPast
-        await cancelWhenGracefulShutdown {
-            while !Task.isCancelled {
-                do {
-                    while try await deliverDue() == batch {}
-                    if clock().timeIntervalSince(lastPrune) > 86_400 {
-                        try await store.webhookDeliveries.prune(before: clock().addingTimeInterval(-retention))
-                        lastPrune = clock()
-                    }
-                } catch is CancellationError {
-                    return
-                } catch {
-                    logger.error("webhook deliveries failed", metadata: ["error": "\(error)"])
+        while !Task.isCancelled {
+            do {
+                while try await deliverDue() == batch {}
+                if clock().timeIntervalSince(lastPrune) > 86_400 {
+                    try await store.webhookDeliveries.prune(before: clock().addingTimeInterval(-retention))
+                    lastPrune = clock()
                 }
-                do { try await Task.sleep(for: interval) } catch { return }
+            } catch is CancellationError {
+                return
+            } catch {
+                logger.error("webhook deliveries failed", metadata: ["error": "\(error)"])
             }
+            do { try await Task.sleep(for: interval) } catch { return }
         }
     }
 
