@@ -124,6 +124,7 @@ struct WebRoleMatrixTests {
                 ("/organisations", .readOrganisations), ("/organisations/\(organisation)", .readOrganisations),
                 ("/admin/audit", .readAudit), ("/analytics", .readAnalytics), ("/admin/quarantine", .manageTouchpoints),
                 ("/segments", .readPeople), ("/segments/new", .manageSegments), ("/value", .readAnalytics),
+                ("/admin/webhooks", .manageWebhooks), ("/admin/users", .manageUsers),
             ]
             let web = WebTests()
             for role in Role.allCases {

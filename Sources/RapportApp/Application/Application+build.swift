@@ -68,6 +68,8 @@ public func buildRouter(
     OrganisationPages(store: store, views: views).register(on: web)
     AdminPages(store: store, views: views).register(on: web)
     QuarantinePage(store: store, views: views).register(on: web)
+    WebhookPages(store: store, views: views).register(on: web)
+    UserPages(store: store, accounts: accounts, views: views).register(on: web)
     let segmentPages = SegmentPages(store: store, views: views)
     segmentPages.register(on: web)
     SegmentValuePages(store: store, views: views, segmentPages: segmentPages).register(on: web)
