@@ -94,4 +94,25 @@ struct EventOutboxTests {
             #expect(deliveries.map(\.status) == [.cancelled])
         }
     }
+
+    @Test func bulkLoadsWriteEventsOnlyForTheTypesSomeoneWants() async throws {
+        try await withTestStore { store in
+            var batch = RecordBatch()
+            batch.people = [try person(store), try person(store)]
+            try await BulkLoader(store: store).load(batch, by: admin)
+            #expect(try await rows(store, "SELECT id FROM webhook_events").isEmpty, "nobody listens: no outbox rows")
+
+            let subscription = try await subscribe(store, ["person.created"])
+            _ = try await subscribe(store, ["interaction.created"])
+            batch.people = [try person(store), try person(store)]
+            try await BulkLoader(store: store).load(batch, by: admin)
+            let entities = try await rows(store, "SELECT entity_id FROM webhook_events WHERE type = 'person.created' ORDER BY entity_id")
+                .map { try $0.decode(column: "entity_id", as: String.self) }
+            #expect(entities == batch.people.map(\.id.rawValue).sorted())
+            let due = try await store.webhookDeliveries.claimDue(now: Date().addingTimeInterval(1))
+            #expect(due.count == 2)
+            #expect(due.allSatisfy { $0.eventType == .personCreated && $0.body.contains("/api/v1/people/per_") })
+            #expect(try await store.webhookDeliveries.deliveries(of: subscription.id).count == 2)
+        }
+    }
 }
