@@ -54,17 +54,20 @@ struct AdminWebTests {
             let subscription = try #require(try await fixture.store.webhooks.list().first)
             #expect(subscription.events == [.personCreated])
 
-            let person = try PersonDraft(givenName: "Ada", familyName: "Lovelace").validated(id: fixture.store.ids.make(), now: Date())
+            let person = try PersonDraft(givenName: "Ada", familyName: "Lovelace").validated(
+                id: fixture.store.ids.make(), now: Date())
             try await fixture.store.people.insert(person, by: .system)
             let listed = try await get(client, "/admin/webhooks", cookie: cookie)
             #expect(!listed.contains(secret), "the secret is shown once")
             #expect(listed.contains("person.created: <strong>pending</strong>"))
 
-            let off = try await post(client, "/admin/webhooks/\(subscription.id)/active", ["active": "0"], cookie: cookie, csrf: token)
+            let off = try await post(
+                client, "/admin/webhooks/\(subscription.id)/active", ["active": "0"], cookie: cookie, csrf: token)
             #expect(off.status == .seeOther)
             #expect(try await fixture.store.webhooks.find(subscription.id).active == false)
             #expect(try await get(client, "/admin/webhooks", cookie: cookie).contains("<strong>cancelled</strong>"))
-            let gone = try await post(client, "/admin/webhooks/\(subscription.id)/delete", [:], cookie: cookie, csrf: token)
+            let gone = try await post(
+                client, "/admin/webhooks/\(subscription.id)/delete", [:], cookie: cookie, csrf: token)
             #expect(gone.status == .seeOther)
             #expect(try await fixture.store.webhooks.list().isEmpty)
         }
@@ -78,13 +81,16 @@ struct AdminWebTests {
             #expect(page.contains("href=\"/admin/users\""))
             let token = try csrf(in: page)
 
-            let taken = try await post(client, "/admin/users", ["username": "u.host", "role": "host"], cookie: cookie, csrf: token)
+            let taken = try await post(
+                client, "/admin/users", ["username": "u.host", "role": "host"], cookie: cookie, csrf: token)
             #expect(taken.status == .unprocessableContent)
             let created = try await post(
                 client, "/admin/users", ["username": "new.analyst", "displayName": "New Analyst", "role": "analyst"],
                 cookie: cookie, csrf: token)
             #expect(created.status == .created)
-            let password = String(try #require(created.html.firstMatch(of: /id="new-user-password"[\s\S]*?<code class="secret">([^<]+)</)?.1))
+            let password = String(
+                try #require(
+                    created.html.firstMatch(of: /id="new-user-password"[\s\S]*?<code class="secret">([^<]+)</)?.1))
             let user = try #require(try await fixture.store.users.list().first { $0.username == "new.analyst" })
             #expect(user.role == .analyst)
             try await client.execute(
@@ -92,7 +98,8 @@ struct AdminWebTests {
                 body: web.form(["username": "new.analyst", "password": password, "next": "/"])
             ) { #expect($0.status == .seeOther, "the generated password signs in") }
 
-            let issued = try await post(client, "/admin/users/\(user.id)/tokens", ["name": "reporting"], cookie: cookie, csrf: token)
+            let issued = try await post(
+                client, "/admin/users/\(user.id)/tokens", ["name": "reporting"], cookie: cookie, csrf: token)
             #expect(issued.status == .created)
             let apiToken = String(try #require(issued.html.firstMatch(of: /(rpt_[A-Za-z0-9_-]+)/)?.1))
             let bearer: HTTPFields = [.authorization: "Bearer \(apiToken)"]
@@ -101,7 +108,9 @@ struct AdminWebTests {
             let record = try #require(try await fixture.store.users.tokens().first { $0.userID == user.id })
             let revoked = try await post(client, "/admin/tokens/\(record.id)/revoke", [:], cookie: cookie, csrf: token)
             #expect(revoked.status == .seeOther)
-            try await client.execute(uri: "/api/v1/people", method: .get, headers: bearer) { #expect($0.status == .unauthorized) }
+            try await client.execute(uri: "/api/v1/people", method: .get, headers: bearer) {
+                #expect($0.status == .unauthorized)
+            }
             let after = try await get(client, "/admin/users", cookie: cookie)
             #expect(after.contains("revoked"))
             #expect(!after.contains(apiToken) && !after.contains(password))

@@ -12,7 +12,8 @@ struct WebhookAPITests {
         try await AppFixture.run(people: 5) { client, fixture in
             let created = try await fixture.send(
                 client, .post, "/api/v1/webhooks",
-                #"{"url":"https://crm-sync.example.com/rapport","events":["person.created","purchase.created"],"description":"Shop sync"}"#)
+                #"{"url":"https://crm-sync.example.com/rapport","events":["person.created","purchase.created"],"description":"Shop sync"}"#
+            )
             #expect(created.status == .created)
             let id = try #require(created.json["id"] as? String)
             let secret = try #require(created.json["secret"] as? String)
@@ -26,7 +27,8 @@ struct WebhookAPITests {
             #expect(list.array.count == 1)
             #expect(!String(describing: list.array).contains(secret))
 
-            let changed = try await fixture.send(client, .patch, "/api/v1/webhooks/\(id)", #"{"active":false,"events":["person.updated"]}"#)
+            let changed = try await fixture.send(
+                client, .patch, "/api/v1/webhooks/\(id)", #"{"active":false,"events":["person.updated"]}"#)
             #expect(changed.status == .ok)
             #expect(changed.json["active"] as? Bool == false)
             #expect(changed.json["events"] as? [String] == ["person.updated"])
@@ -60,7 +62,11 @@ struct WebhookAPITests {
                 #expect(response.status == .unprocessableContent, "\(body)")
                 #expect(fields(response.json) == expected, "\(body)")
             }
-            #expect(try await fixture.send(client, .post, "/api/v1/webhooks", #"{"url":"https://example.com","events":["person.created"]}"#, as: .privacyOfficer).status == .forbidden)
+            #expect(
+                try await fixture.send(
+                    client, .post, "/api/v1/webhooks", #"{"url":"https://example.com","events":["person.created"]}"#,
+                    as: .privacyOfficer
+                ).status == .forbidden)
         }
     }
 }

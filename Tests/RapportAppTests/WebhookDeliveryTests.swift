@@ -20,21 +20,26 @@ struct WebhookDeliveryTests {
         func set(_ date: Date) { box.withLockedValue { $0 = date } }
     }
 
-    func dispatcher(_ store: Store, _ client: any WebhookClient, clock: Clock, timeout: TimeInterval = 10) -> WebhookDispatcher {
+    func dispatcher(_ store: Store, _ client: any WebhookClient, clock: Clock, timeout: TimeInterval = 10)
+        -> WebhookDispatcher
+    {
         var logger = Logger(label: "test")
         logger.logLevel = .error
         return WebhookDispatcher(
-            store: store, client: client, policy: WebhookRetryPolicy(timeout: timeout), logger: logger, clock: { clock.now })
+            store: store, client: client, policy: WebhookRetryPolicy(timeout: timeout), logger: logger,
+            clock: { clock.now })
     }
 
     func subscribe(_ store: Store, url: String, active: Bool = true) async throws -> (WebhookSubscription, String) {
         let draft = WebhookDraft(url: url, events: ["person.created"], active: active)
-        let created = try await store.webhooks.create(try draft.validated(id: store.ids.make(), by: admin, now: start), by: admin)
+        let created = try await store.webhooks.create(
+            try draft.validated(id: store.ids.make(), by: admin, now: start), by: admin)
         return (created.subscription, created.secret)
     }
 
     func addPerson(_ store: Store, at time: Date) async throws -> Person {
-        let person = try PersonDraft(givenName: "Ada", familyName: "Lovelace").validated(id: store.ids.make(), now: time)
+        let person = try PersonDraft(givenName: "Ada", familyName: "Lovelace").validated(
+            id: store.ids.make(), now: time)
         try await store.people.insert(person, by: admin)
         return person
     }
@@ -99,6 +104,21 @@ struct WebhookDeliveryTests {
         }
     }
 
+    @Test func redirectsAreNotFollowed() async throws {
+        try await withTestStore { store in
+            let receiver = WebhookReceiver(answering: .temporaryRedirect, location: "/elsewhere")
+            try await receiver.run { url in
+                let (subscription, _) = try await subscribe(store, url: url)
+                _ = try await addPerson(store, at: start)
+                #expect(try await dispatcher(store, LiveWebhookClient.forTests, clock: Clock(start)).deliverDue() == 1)
+                #expect(receiver.received.count == 1, "only the configured URL was called")
+                let delivery = try #require(try await store.webhookDeliveries.deliveries(of: subscription.id).first)
+                #expect(delivery.log.map(\.statusCode) == [307])
+                #expect(delivery.status == .pending)
+            }
+        }
+    }
+
     @Test func deactivatedSubscriptionsGetNothing() async throws {
         try await withTestStore { store in
             let (inactive, _) = try await subscribe(store, url: "http://127.0.0.1:9/never", active: false)
@@ -107,7 +127,8 @@ struct WebhookDeliveryTests {
             _ = try await store.webhooks.update(later.id, with: WebhookPatch(active: false), by: admin)
             _ = try await addPerson(store, at: start)
             // The client fails the test if anything is sent.
-            let service = dispatcher(store, UnimplementedWebhookClient(), clock: Clock(start.addingTimeInterval(86_400)))
+            let service = dispatcher(
+                store, UnimplementedWebhookClient(), clock: Clock(start.addingTimeInterval(86_400)))
             #expect(try await service.deliverDue() == 0)
             #expect(try await store.webhookDeliveries.deliveries(of: inactive.id).isEmpty)
             #expect(try await store.webhookDeliveries.deliveries(of: later.id).map(\.status) == [.cancelled])
@@ -118,7 +139,9 @@ struct WebhookDeliveryTests {
         try await withTestStore { store in
             let (subscription, _) = try await subscribe(store, url: "http://127.0.0.1:1/closed")
             _ = try await addPerson(store, at: start)
-            #expect(try await dispatcher(store, LiveWebhookClient.forTests, clock: Clock(start), timeout: 1).deliverDue() == 1)
+            #expect(
+                try await dispatcher(store, LiveWebhookClient.forTests, clock: Clock(start), timeout: 1).deliverDue()
+                    == 1)
             let delivery = try #require(try await store.webhookDeliveries.deliveries(of: subscription.id).first)
             #expect(delivery.status == .pending)
             #expect(delivery.log.first?.statusCode == nil)

@@ -21,9 +21,12 @@ struct WebhookSignatureTests {
         #expect(WebhookSignature.isValid(header, body: body, secret: "whsec_test", now: sent.addingTimeInterval(10)))
         #expect(!WebhookSignature.isValid(header, body: body, secret: "whsec_other", now: sent))
         #expect(!WebhookSignature.isValid(header, body: body + [0x20], secret: "whsec_test", now: sent))
-        #expect(!WebhookSignature.isValid(header, body: body, secret: "whsec_test", now: sent.addingTimeInterval(301)), "replayed too late")
+        #expect(
+            !WebhookSignature.isValid(header, body: body, secret: "whsec_test", now: sent.addingTimeInterval(301)),
+            "replayed too late")
         let forgedTime = header.replacingOccurrences(of: "t=1700000000", with: "t=1700000100")
-        #expect(!WebhookSignature.isValid(forgedTime, body: body, secret: "whsec_test", now: sent.addingTimeInterval(100)))
+        #expect(
+            !WebhookSignature.isValid(forgedTime, body: body, secret: "whsec_test", now: sent.addingTimeInterval(100)))
         #expect(!WebhookSignature.isValid("v1=abc", body: body, secret: "whsec_test", now: sent))
     }
 }

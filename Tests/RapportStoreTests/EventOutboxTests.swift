@@ -11,12 +11,15 @@ struct EventOutboxTests {
 
     func subscribe(_ store: Store, _ events: [String], active: Bool = true) async throws -> WebhookSubscription {
         let draft = WebhookDraft(url: "http://127.0.0.1:9/hook", events: events, active: active)
-        return try await store.webhooks.create(try draft.validated(id: store.ids.make(), by: admin, now: Date()), by: admin)
-            .subscription
+        return try await store.webhooks.create(
+            try draft.validated(id: store.ids.make(), by: admin, now: Date()), by: admin
+        )
+        .subscription
     }
 
     func person(_ store: Store) throws -> Person {
-        try PersonDraft(givenName: "Łukasz", familyName: "Żółć", country: "PL").validated(id: store.ids.make(), now: Date())
+        try PersonDraft(givenName: "Łukasz", familyName: "Żółć", country: "PL").validated(
+            id: store.ids.make(), now: Date())
     }
 
     func rows(_ store: Store, _ sql: String) async throws -> [any SQLRow] {
@@ -58,7 +61,9 @@ struct EventOutboxTests {
             var patch = PersonPatch()
             patch.birthDate = .set("not a date")
             await #expect(throws: DomainError.self) { _ = try await store.people.update(p.id, with: patch, by: admin) }
-            let types = try await rows(store, "SELECT type FROM webhook_events").map { try $0.decode(column: "type", as: String.self) }
+            let types = try await rows(store, "SELECT type FROM webhook_events").map {
+                try $0.decode(column: "type", as: String.self)
+            }
             #expect(types == ["person.created"])
             #expect(try await rows(store, "SELECT id FROM webhook_deliveries").count == 1)
         }
@@ -67,9 +72,13 @@ struct EventOutboxTests {
     @Test func purchasesInteractionsAndIngestionRecordTheirEvents() async throws {
         try await withDemoStore(people: 20) { store in
             _ = try await subscribe(store, WebhookEventType.subscribable.map(\.rawValue))
-            let personID = PersonID(rawValue: try await rows(store, "SELECT id FROM people LIMIT 1")[0].decode(column: "id", as: String.self))
-            let interaction = try InteractionDraft(personID: personID.rawValue, channel: "phone", direction: "inbound", outcome: "resolved")
-                .validated(id: store.ids.make(), staff: nil, now: Date())
+            let personID = PersonID(
+                rawValue: try await rows(store, "SELECT id FROM people LIMIT 1")[0].decode(
+                    column: "id", as: String.self))
+            let interaction = try InteractionDraft(
+                personID: personID.rawValue, channel: "phone", direction: "inbound", outcome: "resolved"
+            )
+            .validated(id: store.ids.make(), staff: nil, now: Date())
             try await store.interactions.insert(interaction, by: admin)
             let purchase = try PurchaseDraft(
                 personID: personID.rawValue, currency: "USD", lines: [.init(product: "Kettle", amount: 20, margin: 5)]
@@ -78,7 +87,9 @@ struct EventOutboxTests {
             let touchpoint = try await store.sources.list()[0]
             _ = try await store.ingestion.ingest(
                 IngestionRequest(payload: "{}", parsed: .success(IngestRecord())), from: touchpoint, by: .system)
-            let types = try await rows(store, "SELECT type FROM webhook_events ORDER BY id").map { try $0.decode(column: "type", as: String.self) }
+            let types = try await rows(store, "SELECT type FROM webhook_events ORDER BY id").map {
+                try $0.decode(column: "type", as: String.self)
+            }
             #expect(types == ["interaction.created", "purchase.created", "quarantine.created"])
         }
     }
@@ -106,8 +117,10 @@ struct EventOutboxTests {
             _ = try await subscribe(store, ["interaction.created"])
             batch.people = [try person(store), try person(store)]
             try await BulkLoader(store: store).load(batch, by: admin)
-            let entities = try await rows(store, "SELECT entity_id FROM webhook_events WHERE type = 'person.created' ORDER BY entity_id")
-                .map { try $0.decode(column: "entity_id", as: String.self) }
+            let entities = try await rows(
+                store, "SELECT entity_id FROM webhook_events WHERE type = 'person.created' ORDER BY entity_id"
+            )
+            .map { try $0.decode(column: "entity_id", as: String.self) }
             #expect(entities == batch.people.map(\.id.rawValue).sorted())
             let due = try await store.webhookDeliveries.claimDue(now: Date().addingTimeInterval(1))
             #expect(due.count == 2)

@@ -53,7 +53,8 @@ struct WebhooksAPI {
         api.get("webhooks/:id/deliveries", .manageWebhooks) { request, context, _ in
             let id: WebhookSubscriptionID = try request.pathID(context, entity: "webhook")
             _ = try await store.webhooks.find(id)
-            let deliveries = try await store.webhookDeliveries.deliveries(of: id, limit: try ListParameters(request).limit)
+            let deliveries = try await store.webhookDeliveries.deliveries(
+                of: id, limit: try ListParameters(request).limit)
             return try JSONResponse.make(["items": deliveries])
         }
         api.post("webhooks/:id/test", .manageWebhooks) { request, context, actor in

@@ -29,7 +29,8 @@ struct UserPages {
                 let user = try await accounts.create(
                     username: form.username, displayName: form.displayName.isEmpty ? nil : form.displayName, role: role,
                     password: password, by: actor)
-                return try await page(context: context, created: .init(username: user.username, secret: password), status: .created)
+                return try await page(
+                    context: context, created: .init(username: user.username, secret: password), status: .created)
             } catch let error as DomainError {
                 let issues: [FieldIssue]
                 switch error {
@@ -43,14 +44,18 @@ struct UserPages {
         web.post("admin/users/:id/tokens") { request, context -> Response in
             let actor = try context.actor(needing: .manageUsers)
             let id: UserID = try request.pathID(context, entity: "user")
-            guard let user = try await store.users.find(id) else { throw DomainError.notFound(entity: "user", id: id.rawValue) }
+            guard let user = try await store.users.find(id) else {
+                throw DomainError.notFound(entity: "user", id: id.rawValue)
+            }
             let name = (try await Self.fields(request)["name"] ?? "").trimmingCharacters(in: .whitespaces)
             guard (1...100).contains(name.count) else {
                 return try await page(
-                    context: context, errors: [.invalid("name", "name must be 1–100 characters.")], status: .unprocessableContent)
+                    context: context, errors: [.invalid("name", "name must be 1–100 characters.")],
+                    status: .unprocessableContent)
             }
             let token = try await store.users.issueToken(for: user, name: name, by: actor)
-            return try await page(context: context, issued: .init(username: user.username, secret: token), status: .created)
+            return try await page(
+                context: context, issued: .init(username: user.username, secret: token), status: .created)
         }
         web.post("admin/tokens/:id/revoke") { _, context -> Response in
             let actor = try context.actor(needing: .manageUsers)
@@ -70,7 +75,9 @@ struct UserPages {
     ) async throws -> Response {
         let tokens = Dictionary(grouping: try await store.users.tokens(), by: \.userID)
         let logins = try await store.users.lastLogins()
-        let users = try await store.users.list().map { UserPage.Row($0, lastLogin: logins[$0.id], tokens: tokens[$0.id] ?? []) }
+        let users = try await store.users.list().map {
+            UserPage.Row($0, lastLogin: logins[$0.id], tokens: tokens[$0.id] ?? [])
+        }
         let model = UserPage(
             chrome: PageChrome(title: "Users", active: "/admin/users", context: context), users: users, form: form,
             created: created, issued: issued, errors: errors.map { "\($0.field): \($0.message)" })

@@ -21,8 +21,10 @@ struct WebhookPages {
             let form = WebhookPage.Form(fields)
             do {
                 let draft = WebhookDraft(url: form.url, events: form.events, description: form.description)
-                let created = try await store.webhooks.create(try draft.validated(id: store.ids.make(), by: actor, now: Date()), by: actor)
-                let secret = WebhookPage.Secret(id: created.subscription.id.rawValue, url: created.subscription.url, secret: created.secret)
+                let created = try await store.webhooks.create(
+                    try draft.validated(id: store.ids.make(), by: actor, now: Date()), by: actor)
+                let secret = WebhookPage.Secret(
+                    id: created.subscription.id.rawValue, url: created.subscription.url, secret: created.secret)
                 return try await page(context: context, secret: secret, status: .created)
             } catch let error as DomainError {
                 guard case .invalid(let issues) = error else { throw error }
@@ -32,7 +34,8 @@ struct WebhookPages {
         web.post("admin/webhooks/:id/active") { request, context -> Response in
             let actor = try context.actor(needing: .manageWebhooks)
             let active = try await Self.fields(request)["active"] == "1"
-            _ = try await store.webhooks.update(try request.pathID(context, entity: "webhook"), with: WebhookPatch(active: active), by: actor)
+            _ = try await store.webhooks.update(
+                try request.pathID(context, entity: "webhook"), with: WebhookPatch(active: active), by: actor)
             return Self.backToList
         }
         web.post("admin/webhooks/:id/test") { request, context -> Response in

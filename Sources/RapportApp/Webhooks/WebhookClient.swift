@@ -10,7 +10,7 @@ public protocol WebhookClient: Sendable {
 }
 
 /// One POST as the dispatcher builds it: target, headers (event, delivery, signature) and body.
-public struct WebhookRequest: Sendable, Equatable {
+public struct WebhookRequest: Sendable {
     public var url: String
     public var headers: [(name: String, value: String)]
     public var body: [UInt8]
@@ -21,16 +21,6 @@ public struct WebhookRequest: Sendable, Equatable {
         self.headers = headers
         self.body = body
         self.timeout = timeout
-    }
-
-    /// The value of header `name` (case-insensitive).
-    public func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
-    }
-
-    public static func == (lhs: WebhookRequest, rhs: WebhookRequest) -> Bool {
-        lhs.url == rhs.url && lhs.body == rhs.body && lhs.timeout == rhs.timeout
-            && lhs.headers.map { "\($0.name): \($0.value)" } == rhs.headers.map { "\($0.name): \($0.value)" }
     }
 }
 

@@ -91,7 +91,8 @@ public struct WebhookDispatcher: Service {
             failure = String(describing: error).prefix(500).description
         }
         let elapsed = ContinuousClock.now - watch
-        let milliseconds = Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int(
+            elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
         let attempt = WebhookAttempt(
             id: store.webhookDeliveries.attemptID(), attemptedAt: started, statusCode: status,
             error: status.map { (200..<300).contains($0) } == true ? nil : failure, durationMilliseconds: milliseconds)

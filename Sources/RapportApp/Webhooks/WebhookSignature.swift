@@ -13,7 +13,9 @@ public enum WebhookSignature {
 
     /// What a receiver does: parse the header, recompute the HMAC, compare in constant time
     /// and reject a timestamp more than `tolerance` seconds from `now`.
-    public static func isValid(_ header: String, body: [UInt8], secret: String, now: Date, tolerance: TimeInterval = 300)
+    public static func isValid(
+        _ header: String, body: [UInt8], secret: String, now: Date, tolerance: TimeInterval = 300
+    )
         -> Bool
     {
         var timestamp: Int?

@@ -25,8 +25,10 @@ public struct WebhookDelivery: IdentifiedEntity, Hashable, Codable, Sendable {
     }
 
     public init(
-        id: WebhookDeliveryID, subscriptionID: WebhookSubscriptionID, eventID: WebhookEventID, eventType: WebhookEventType,
-        status: Status, attempts: Int, nextAttemptAt: Date?, createdAt: Date, completedAt: Date?, log: [WebhookAttempt] = []
+        id: WebhookDeliveryID, subscriptionID: WebhookSubscriptionID, eventID: WebhookEventID,
+        eventType: WebhookEventType,
+        status: Status, attempts: Int, nextAttemptAt: Date?, createdAt: Date, completedAt: Date?,
+        log: [WebhookAttempt] = []
     ) {
         self.id = id
         self.subscriptionID = subscriptionID

@@ -50,7 +50,9 @@ public struct WebhookDraft: Codable, Sendable {
     }
 
     /// Checks every field at once and builds the subscription.
-    public func validated(id: WebhookSubscriptionID, by actor: Actor, now: Date) throws(DomainError) -> WebhookSubscription {
+    public func validated(id: WebhookSubscriptionID, by actor: Actor, now: Date) throws(DomainError)
+        -> WebhookSubscription
+    {
         var issues = IssueCollector()
         let target = WebhookTarget.check(url, field: "url", into: &issues)
         let types = WebhookDraft.eventTypes(events, field: "events", into: &issues)
@@ -62,7 +64,8 @@ public struct WebhookDraft: Codable, Sendable {
     }
 
     /// Parses the event type names: at least one, each one of ``WebhookEventType/subscribable``.
-    static func eventTypes(_ names: [String]?, field: String, into issues: inout IssueCollector) -> [WebhookEventType]? {
+    static func eventTypes(_ names: [String]?, field: String, into issues: inout IssueCollector) -> [WebhookEventType]?
+    {
         guard let names, !names.isEmpty else {
             issues.add(.required(field))
             return nil
@@ -101,7 +104,9 @@ public struct WebhookPatch: Codable, Sendable {
         var issues = IssueCollector()
         var next = current
         if let url, let target = WebhookTarget.check(url, field: "url", into: &issues) { next.url = target }
-        if let events, let types = WebhookDraft.eventTypes(events, field: "events", into: &issues) { next.events = types }
+        if let events, let types = WebhookDraft.eventTypes(events, field: "events", into: &issues) {
+            next.events = types
+        }
         if let description { next.description = issues.text(description, field: "description", maxLength: 200) }
         if let active { next.active = active }
         try issues.check()

@@ -20,7 +20,8 @@ public enum WebhookTarget {
             return nil
         }
         guard parts.user == nil, parts.password == nil else {
-            issues.add(.invalid(field, "\(field) must not contain a user name or password; receivers check the signature."))
+            issues.add(
+                .invalid(field, "\(field) must not contain a user name or password; receivers check the signature."))
             return nil
         }
         guard parts.fragment == nil else {

@@ -16,12 +16,14 @@ public struct APITokenRecord: Sendable, Equatable {
 extension UserRepository {
     /// Every token, newest first.
     public func tokens() async throws -> [APITokenRecord] {
-        try await database.sql.raw("SELECT id, user_id, name, created_at, revoked_at FROM api_tokens ORDER BY created_at DESC, id DESC")
-            .all().map { row in
-                APITokenRecord(
-                    id: try row.text("id"), userID: try row.id("user_id"), name: try row.text("name"),
-                    createdAt: try row.instant("created_at"), revokedAt: try row.optionalInstant("revoked_at"))
-            }
+        try await database.sql.raw(
+            "SELECT id, user_id, name, created_at, revoked_at FROM api_tokens ORDER BY created_at DESC, id DESC"
+        )
+        .all().map { row in
+            APITokenRecord(
+                id: try row.text("id"), userID: try row.id("user_id"), name: try row.text("name"),
+                createdAt: try row.instant("created_at"), revokedAt: try row.optionalInstant("revoked_at"))
+        }
     }
 
     /// Revokes token `id` (it stops working at once); revoking twice changes nothing.

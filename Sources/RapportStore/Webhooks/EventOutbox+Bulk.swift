@@ -46,7 +46,9 @@ extension EventOutbox {
             for entityID in ids {
                 let event = WebhookEvent(id: self.ids.make(), type: type, entityID: entityID, occurredAt: now)
                 let payload = String(decoding: try Self.encoder.encode(event), as: UTF8.self)
-                events.append([.text(event.id.rawValue), .text(type.rawValue), .text(entityID), .text(at), .text(payload)])
+                events.append([
+                    .text(event.id.rawValue), .text(type.rawValue), .text(entityID), .text(at), .text(payload),
+                ])
                 for subscription in wanting {
                     let delivery: WebhookDeliveryID = self.ids.make()
                     deliveries.append([
@@ -63,7 +65,10 @@ extension EventOutbox {
             BulkTable("webhook_events", ["id", "type", "entity_id", "occurred_at", "payload"], events) { $0 },
             BulkTable(
                 "webhook_deliveries",
-                ["id", "subscription_id", "event_id", "event_type", "status", "attempts", "next_attempt_at", "created_at"],
+                [
+                    "id", "subscription_id", "event_id", "event_type", "status", "attempts", "next_attempt_at",
+                    "created_at",
+                ],
                 deliveries
             ) { $0 },
         ]

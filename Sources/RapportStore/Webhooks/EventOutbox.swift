@@ -56,7 +56,8 @@ public struct EventOutbox: Sendable {
     }
 
     @discardableResult
-    private func queue(_ event: WebhookEvent, for subscription: WebhookSubscriptionID, on db: any SQLDatabase) async throws
+    private func queue(_ event: WebhookEvent, for subscription: WebhookSubscriptionID, on db: any SQLDatabase)
+        async throws
         -> WebhookDeliveryID
     {
         let id: WebhookDeliveryID = ids.make()

@@ -46,7 +46,8 @@ public struct WebhookDeliveryQueue: Sendable {
             guard taken != nil else { continue }
             claimed.append(
                 Due(
-                    id: WebhookDeliveryID(rawValue: id), eventType: try row.enumValue("event_type", as: WebhookEventType.self),
+                    id: WebhookDeliveryID(rawValue: id),
+                    eventType: try row.enumValue("event_type", as: WebhookEventType.self),
                     attempts: try row.integer("attempts"), url: try row.text("url"), secret: try row.text("secret"),
                     body: try row.text("payload")))
         }

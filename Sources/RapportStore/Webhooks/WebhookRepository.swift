@@ -39,7 +39,8 @@ public struct WebhookRepository: Sendable {
         let events = try await database.sql.raw("SELECT * FROM webhook_subscription_events ORDER BY event_type").all()
         var byID: [String: [WebhookEventType]] = [:]
         for row in events {
-            byID[try row.text("subscription_id"), default: []].append(try row.enumValue("event_type", as: WebhookEventType.self))
+            byID[try row.text("subscription_id"), default: []].append(
+                try row.enumValue("event_type", as: WebhookEventType.self))
         }
         return try await database.sql.raw("SELECT * FROM webhook_subscriptions ORDER BY id").all().map {
             try Self.subscription(from: $0, events: byID[try $0.text("id")] ?? [])
@@ -64,7 +65,8 @@ public struct WebhookRepository: Sendable {
                 WHERE id = \(bind: id.rawValue)
                 """
             ).run()
-            try await db.raw("DELETE FROM webhook_subscription_events WHERE subscription_id = \(bind: id.rawValue)").run()
+            try await db.raw("DELETE FROM webhook_subscription_events WHERE subscription_id = \(bind: id.rawValue)")
+                .run()
             try await Self.writeEvents(of: next, on: db)
             if !next.active {
                 try await db.raw(
@@ -74,7 +76,8 @@ public struct WebhookRepository: Sendable {
                     """
                 ).run()
             }
-            try await audit.record(.update, entityType: "webhook", entityID: id.rawValue, detail: Self.detail(next), by: actor, on: db)
+            try await audit.record(
+                .update, entityType: "webhook", entityID: id.rawValue, detail: Self.detail(next), by: actor, on: db)
             return next
         }
     }
@@ -84,7 +87,8 @@ public struct WebhookRepository: Sendable {
         try await database.transaction { db in
             let current = try await Self.find(id, on: db)
             try await db.raw("DELETE FROM webhook_subscriptions WHERE id = \(bind: id.rawValue)").run()
-            try await audit.record(.delete, entityType: "webhook", entityID: id.rawValue, detail: current.url, by: actor, on: db)
+            try await audit.record(
+                .delete, entityType: "webhook", entityID: id.rawValue, detail: current.url, by: actor, on: db)
         }
     }
 
@@ -93,13 +97,15 @@ public struct WebhookRepository: Sendable {
         try await database.transaction { db in
             _ = try await Self.find(id, on: db)
             let delivery = try await outbox.ping(id, on: db)
-            try await audit.record(.update, entityType: "webhook", entityID: id.rawValue, detail: "ping \(delivery)", by: actor, on: db)
+            try await audit.record(
+                .update, entityType: "webhook", entityID: id.rawValue, detail: "ping \(delivery)", by: actor, on: db)
             return delivery
         }
     }
 
     static func find(_ id: WebhookSubscriptionID, on db: any SQLDatabase) async throws -> WebhookSubscription {
-        guard let row = try await db.raw("SELECT * FROM webhook_subscriptions WHERE id = \(bind: id.rawValue)").first() else {
+        guard let row = try await db.raw("SELECT * FROM webhook_subscriptions WHERE id = \(bind: id.rawValue)").first()
+        else {
             throw DomainError.notFound(entity: "webhook", id: id.rawValue)
         }
         let events = try await db.raw(
@@ -125,8 +131,10 @@ public struct WebhookRepository: Sendable {
 
     static func subscription(from row: any SQLRow, events: [WebhookEventType]) throws -> WebhookSubscription {
         WebhookSubscription(
-            id: try row.id("id"), url: try row.text("url"), events: events, description: try row.optionalText("description"),
-            active: try row.flag("active"), createdBy: try row.text("created_by"), createdAt: try row.instant("created_at"),
+            id: try row.id("id"), url: try row.text("url"), events: events,
+            description: try row.optionalText("description"),
+            active: try row.flag("active"), createdBy: try row.text("created_by"),
+            createdAt: try row.instant("created_at"),
             updatedAt: try row.instant("updated_at"))
     }
 }

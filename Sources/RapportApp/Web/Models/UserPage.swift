@@ -19,7 +19,9 @@ struct UserPage {
         self.chrome = chrome
         self.users = users
         self.form = form
-        roles = Role.allCases.map { RoleOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.role) }
+        roles = Role.allCases.map {
+            RoleOption(value: $0.rawValue, label: $0.label, selected: $0.rawValue == form.role)
+        }
         self.created = created
         self.issued = issued
         self.errors = errors

@@ -80,7 +80,9 @@ struct WebhookPage {
             self.url = url
             self.description = description
             self.events = events
-            options = WebhookEventType.subscribable.map { Option(name: $0.rawValue, checked: events.contains($0.rawValue)) }
+            options = WebhookEventType.subscribable.map {
+                Option(name: $0.rawValue, checked: events.contains($0.rawValue))
+            }
         }
 
         /// Checkboxes are named `event.<type>` (form fields keep only the last of a repeated name).
