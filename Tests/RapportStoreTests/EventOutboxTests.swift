@@ -69,7 +69,7 @@ struct EventOutboxTests {
         }
     }
 
-    @Test func purchasesInteractionsAndIngestionRecordTheirEvents() async throws {
+    @Test func purchasesInteractionsContactPointsAndIngestionRecordTheirEvents() async throws {
         try await withDemoStore(people: 20) { store in
             _ = try await subscribe(store, WebhookEventType.subscribable.map(\.rawValue))
             let personID = PersonID(
@@ -84,13 +84,16 @@ struct EventOutboxTests {
                 personID: personID.rawValue, currency: "USD", lines: [.init(product: "Kettle", amount: 20, margin: 5)]
             ).validated(id: store.ids.make(), now: Date())
             try await store.purchases.insert(purchase, by: admin)
+            let email = try ContactPointDraft(kind: "email", value: "ada@example.com").validated(
+                id: store.ids.make(), personID: personID, organisationID: nil, defaultCountry: "PL", now: Date())
+            try await store.contactPoints.insert(email, by: admin)
             let touchpoint = try await store.sources.list()[0]
             _ = try await store.ingestion.ingest(
                 IngestionRequest(payload: "{}", parsed: .success(IngestRecord())), from: touchpoint, by: .system)
             let types = try await rows(store, "SELECT type FROM webhook_events ORDER BY id").map {
                 try $0.decode(column: "type", as: String.self)
             }
-            #expect(types == ["interaction.created", "purchase.created", "quarantine.created"])
+            #expect(types == ["interaction.created", "purchase.created", "person.updated", "quarantine.created"])
         }
     }
 

@@ -9,6 +9,11 @@ import ServiceLifecycle
 /// (at most `batch` at once) with the `Rapport-Event`, `Rapport-Delivery` and
 /// `Rapport-Signature` headers, logs the attempt and schedules the retry per `policy`.
 /// Once a day it drops events older than `retention` that are no longer waiting.
+///
+/// Delivery is at least once and not ordered: a send cut short (a crash, a shutdown) is
+/// repeated after its lease, and a retried event can arrive after a later one. Receivers
+/// drop repeats by `Rapport-Delivery`, which stays the same on every attempt, and order by
+/// the event's `occurredAt`.
 public struct WebhookDispatcher: Service {
     let store: Store
     let client: any WebhookClient

@@ -28,9 +28,6 @@ public struct WebhookSubscription: IdentifiedEntity, Hashable, Codable, Sendable
         self.createdAt = createdAt
         self.updatedAt = updatedAt
     }
-
-    /// True when the subscription wants events of `type`.
-    public func wants(_ type: WebhookEventType) -> Bool { active && events.contains(type) }
 }
 
 public typealias WebhookSubscriptionID = Identifier<WebhookSubscription>
