@@ -25,28 +25,36 @@ public struct Store: Sendable {
     /// Value per segment and per person: historic value, drivers, lifetime value as NPV.
     public let lifetimeValues: LifetimeValues
     public let offers: OfferRepository
+    /// Outbound webhooks: the outbox every evented write uses, subscriptions, and deliveries.
+    public let outbox: EventOutbox
+    public let webhooks: WebhookRepository
+    public let webhookDeliveries: WebhookDeliveryQueue
 
     public init(database: Database, ids: IDGenerator = .live) {
         self.database = database
         self.ids = ids
         let audit = AuditTrail(database: database, ids: ids)
         self.audit = audit
-        people = PersonRepository(database: database, audit: audit)
+        let outbox = EventOutbox(ids: ids)
+        self.outbox = outbox
+        people = PersonRepository(database: database, audit: audit, outbox: outbox)
         households = HouseholdRepository(database: database, audit: audit)
         organisations = OrganisationRepository(database: database, audit: audit)
-        contactPoints = ContactPointRepository(database: database, audit: audit)
-        interactions = InteractionRepository(database: database, audit: audit)
-        purchases = PurchaseRepository(database: database, audit: audit)
-        attributes = AttributeRepository(database: database, audit: audit)
+        contactPoints = ContactPointRepository(database: database, audit: audit, outbox: outbox)
+        interactions = InteractionRepository(database: database, audit: audit, outbox: outbox)
+        purchases = PurchaseRepository(database: database, audit: audit, outbox: outbox)
+        attributes = AttributeRepository(database: database, audit: audit, outbox: outbox)
         sources = SourceRepository(database: database, audit: audit)
         users = UserRepository(database: database, audit: audit, ids: ids)
         value = ValueScoreRepository(database: database, ids: ids)
-        let ingestion = IngestionRepository(database: database, audit: audit, ids: ids)
+        let ingestion = IngestionRepository(database: database, audit: audit, ids: ids, outbox: outbox)
         self.ingestion = ingestion
         quarantine = QuarantineRepository(database: database, audit: audit, ingestion: ingestion)
         let segments = SegmentRepository(database: database, audit: audit, ids: ids)
         self.segments = segments
         offers = OfferRepository(database: database, audit: audit, ids: ids, segments: segments)
+        webhooks = WebhookRepository(database: database, audit: audit, ids: ids, outbox: outbox)
+        webhookDeliveries = WebhookDeliveryQueue(database: database, ids: ids)
         lifetimeValues = LifetimeValues(
             database: database, audit: audit, segments: segments,
             assumptions: ValueAssumptionRepository(database: database, audit: audit), cache: GroupDriverCache())

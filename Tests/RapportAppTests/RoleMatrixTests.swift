@@ -15,11 +15,15 @@ struct RoleMatrixTests {
             let touchpoint = try await fixture.store.sources.list()[0]
             _ = try await fixture.store.ingestion.ingest(
                 IngestionRequest(payload: "{}", parsed: .success(IngestRecord())), from: touchpoint, by: .system)
+            // One webhook subscription (never sent to: no dispatcher runs here).
+            let webhook = try WebhookDraft(url: "http://127.0.0.1:9/hook", events: ["person.created"])
+                .validated(id: fixture.store.ids.make(), by: .system, now: Date())
+            _ = try await fixture.store.webhooks.create(webhook, by: .system)
             let ids = [
                 "people": try await fixture.anyID("people"), "organisations": try await fixture.anyID("organisations"),
                 "households": try await fixture.anyID("households"), "interactions": try await fixture.anyID("interactions"),
                 "purchases": try await fixture.anyID("purchases"), "touchpoints": touchpoint.id.rawValue,
-                "quarantine": try await fixture.anyID("quarantine"),
+                "quarantine": try await fixture.anyID("quarantine"), "webhooks": webhook.id.rawValue,
             ]
             let routes = fixture.routes.all
             #expect(routes.count >= 28)
@@ -87,6 +91,22 @@ struct RoleMatrixTests {
                     "GET /api/v1/offers/{key} people:read", "PATCH /api/v1/offers/{key} segments:manage",
                     "DELETE /api/v1/offers/{key} segments:manage", "GET /api/v1/people/{id}/offers people:read",
                 ])
+        }
+    }
+
+    @Test func webhookRoutesNeedWebhooksManageWhichOnlyAdministratorsHold() async throws {
+        try await AppFixture.run { _, fixture in
+            let webhookRoutes = Set(
+                fixture.routes.all.filter { $0.path.hasPrefix("/api/v1/webhooks") }
+                    .map { "\($0.method) \($0.path) \($0.permission?.rawValue ?? "-")" })
+            #expect(
+                webhookRoutes == [
+                    "GET /api/v1/webhooks webhooks:manage", "POST /api/v1/webhooks webhooks:manage",
+                    "GET /api/v1/webhooks/{id} webhooks:manage", "PATCH /api/v1/webhooks/{id} webhooks:manage",
+                    "DELETE /api/v1/webhooks/{id} webhooks:manage", "GET /api/v1/webhooks/{id}/deliveries webhooks:manage",
+                    "POST /api/v1/webhooks/{id}/test webhooks:manage",
+                ])
+            #expect(Role.allCases.filter { $0.permissions.contains(.manageWebhooks) } == [.administrator])
         }
     }
 

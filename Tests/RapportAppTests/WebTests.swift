@@ -125,6 +125,7 @@ struct WebRoleMatrixTests {
                 ("/admin/audit", .readAudit), ("/analytics", .readAnalytics), ("/admin/quarantine", .manageTouchpoints),
                 ("/segments", .readPeople), ("/segments/new", .manageSegments), ("/value", .readAnalytics), ("/offers", .readPeople),
                 ("/attributes", .readPeople),
+                ("/admin/webhooks", .manageWebhooks), ("/admin/users", .manageUsers),
             ]
             let web = WebTests()
             for role in Role.allCases {

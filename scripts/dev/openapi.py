@@ -170,6 +170,26 @@ paths.update({
  "/api/v1/value/assumptions":{"put":op("Set the default lifetime value assumptions","value:manage",resp(200,ref("ValueAssumptionSetting")),rb=body("ValueAssumptions"),tag="value")},
  "/api/v1/people/{id}/lifetime-value":{"get":op("The person's lifetime value as NPV in their main currency, under the assumptions of their segment (or the default); 404 before a first purchase","people:read",resp(200,ref("PersonLifetimeValue")),[idp()],tag="value")},
 })
+# Outbound webhooks (R10.2).
+events=["person.created","person.updated","purchase.created","interaction.created","quarantine.created"]
+schemas.update({
+ "Webhook":obj(["id","url","events","active","createdBy","createdAt","updatedAt"],{"id":S,"url":{"type":"string","format":"uri"},"events":{"type":"array","items":{"enum":events}},"description":S,"active":{"type":"boolean"},"createdBy":S,"createdAt":S,"updatedAt":S}),
+ "WebhookCreated":obj(["id","url","events","active","createdBy","createdAt","updatedAt","secret"],{"id":S,"url":{"type":"string","format":"uri"},"events":{"type":"array","items":{"enum":events}},"description":S,"active":{"type":"boolean"},"createdBy":S,"createdAt":S,"updatedAt":S,"secret":{"type":"string","description":"The signing secret, shown in this response only: Rapport-Signature is t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<body>\" keyed with it>"}}),
+ "WebhookDraft":obj(["url","events"],{"url":{"type":"string","description":"Absolute http or https URL without credentials"},"events":{"type":"array","minItems":1,"items":{"enum":events}},"description":str_(),"active":{"type":["boolean","null"],"default":True}}),
+ "WebhookPatch":obj([],{"url":str_(),"events":{"type":["array","null"],"items":{"enum":events}},"description":str_(),"active":{"type":["boolean","null"],"description":"false cancels the deliveries still pending"}}),
+ "WebhookDelivery":obj(["id","subscriptionID","eventID","eventType","status","attempts","createdAt","log"],{"id":S,"subscriptionID":S,"eventID":S,"eventType":{"enum":events+["ping"]},"status":{"enum":["pending","succeeded","failed","cancelled"]},"attempts":{"type":"integer"},"nextAttemptAt":S,"createdAt":S,"completedAt":S,"log":{"type":"array","items":obj(["id","attemptedAt","durationMilliseconds"],{"id":S,"attemptedAt":S,"statusCode":{"type":"integer"},"error":S,"durationMilliseconds":{"type":"integer"}})}}),
+})
+paths.update({
+ "/api/v1/webhooks":{
+   "get":op("Webhook subscriptions (secrets are never listed)","webhooks:manage",resp(200,{"type":"array","items":ref("Webhook")}),tag="webhooks"),
+   "post":op("Subscribe a receiver to events; the response carries the signing secret, once","webhooks:manage",resp(201,ref("WebhookCreated"),"Created"),rb=body("WebhookDraft"),tag="webhooks")},
+ "/api/v1/webhooks/{id}":{
+   "get":op("Read a subscription","webhooks:manage",resp(200,ref("Webhook")),[idp()],tag="webhooks"),
+   "patch":op("Change a subscription (absent fields are kept)","webhooks:manage",resp(200,ref("Webhook")),[idp()],body("WebhookPatch"),tag="webhooks"),
+   "delete":op("Delete a subscription with its delivery log","webhooks:manage",nocontent(),[idp()],tag="webhooks")},
+ "/api/v1/webhooks/{id}/deliveries":{"get":op("The subscription's newest deliveries, each with every attempt (status code, error, duration)","webhooks:manage",resp(200,obj(["items"],{"items":{"type":"array","items":ref("WebhookDelivery")}})),[idp(),{"name":"limit","in":"query","schema":{"type":"integer","minimum":1,"maximum":200,"default":50}}],tag="webhooks")},
+ "/api/v1/webhooks/{id}/test":{"post":op("Queue a ping to the receiver, due now; its outcome appears in the deliveries","webhooks:manage",resp(202,obj(["deliveryID"],{"deliveryID":S}),"Queued"),[idp()],tag="webhooks")},
+})
 doc={"openapi":"3.1.0","info":{"title":"Rapport API","version":"1.0.0","description":"Rapport's JSON API. Authenticate with `Authorization: Bearer rpt_…` (create a token with `rapport token create`). Errors are RFC 9457 problem documents naming each bad field. Lists use keyset pagination: pass `nextCursor` back as `cursor`.","license":{"name":"Apache-2.0"}},
  "servers":[{"url":"/"}],"security":[{"bearer":[]}],"paths":paths,
  "components":{"securitySchemes":{"bearer":{"type":"http","scheme":"bearer"}},"schemas":schemas}}

@@ -56,6 +56,7 @@ public func buildRouter(
     SegmentsAPI(store: store).register(on: api)
     ValueAPI(store: store).register(on: api)
     OffersAPI(store: store).register(on: api)
+    WebhooksAPI(store: store).register(on: api)
 
     let views = try await WebViews.load()
     let throttle = LoginThrottle()
@@ -69,6 +70,8 @@ public func buildRouter(
     OrganisationPages(store: store, views: views).register(on: web)
     AdminPages(store: store, views: views).register(on: web)
     QuarantinePage(store: store, views: views).register(on: web)
+    WebhookPages(store: store, views: views).register(on: web)
+    UserPages(store: store, accounts: accounts, views: views).register(on: web)
     let segmentPages = SegmentPages(store: store, views: views)
     segmentPages.register(on: web)
     SegmentValuePages(store: store, views: views, segmentPages: segmentPages).register(on: web)

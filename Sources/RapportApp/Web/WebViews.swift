@@ -50,6 +50,8 @@ struct PageChrome {
         ("Lifetime value", "/value", .readAnalytics),
         ("Audit log", "/admin/audit", .readAudit),
         ("Quarantine", "/admin/quarantine", .manageTouchpoints),
+        ("Webhooks", "/admin/webhooks", .manageWebhooks),
+        ("Users", "/admin/users", .manageUsers),
     ]
 
     init(title: String, active: String, context: AppRequestContext) {

@@ -70,4 +70,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
     case manageUsers = "users:manage"
     /// Register touchpoints and work the ingestion quarantine (R1.1, R1.4).
     case manageTouchpoints = "touchpoints:manage"
+    /// Subscribe receivers to outbound webhooks and read their delivery log (R10.2). Only
+    /// administrators hold it: a subscription learns of every change, if not its content.
+    case manageWebhooks = "webhooks:manage"
 }

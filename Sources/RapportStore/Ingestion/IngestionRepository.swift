@@ -6,11 +6,14 @@ import SQLKit
 /// kept raw, then normalised and resolved to a person — an existing one found by a
 /// deterministic key, or a new one — or, when it cannot be used, put in quarantine with
 /// the reasons. Nothing received is dropped: the raw record is written first and stays
-/// whatever the outcome. People created or changed are audited in the same transaction.
+/// whatever the outcome. People created or changed are audited in the same transaction,
+/// which also writes the webhook event (`person.created`, `person.updated` or
+/// `quarantine.created`).
 public struct IngestionRepository: Sendable {
     let database: Database
     let audit: AuditTrail
     let ids: IDGenerator
+    let outbox: EventOutbox
 
     /// Ingests one record from `touchpoint`.
     public func ingest(_ request: IngestionRequest, from touchpoint: Touchpoint, by actor: Actor) async throws -> IngestionResult {
@@ -68,6 +71,7 @@ public struct IngestionRepository: Sendable {
             try await audit.record(
                 .create, entityType: "person", entityID: person.id.rawValue,
                 detail: "ingested \(rawID) from touchpoint \(touchpoint.name)", by: actor, on: db)
+            try await outbox.record(.personCreated, entityID: person.id.rawValue, on: db)
             let keys = record.keys.map(\.field).joined(separator: ", ")
             result = IngestionResult(
                 rawRecordID: rawID, outcome: .created, personID: person.id,
@@ -103,6 +107,7 @@ public struct IngestionRepository: Sendable {
             .update, entityType: "person", entityID: person.rawValue,
             detail: "ingested \(rawID) from touchpoint \(touchpoint.name): added " + added.map(\.kind.rawValue).joined(separator: ", "),
             by: actor, on: db)
+        try await outbox.record(.personUpdated, entityID: person.rawValue, on: db)
     }
 
     private func quarantine(_ rawID: RawRecordID, touchpoint: Touchpoint, issues: [FieldIssue], now: Date, on db: any SQLDatabase)
@@ -111,6 +116,7 @@ public struct IngestionRepository: Sendable {
         let id: QuarantineID = ids.make()
         try await QuarantineRepository.insert(id: id, rawID: rawID, source: touchpoint.id, reasons: issues, now: now, on: db)
         try await db.raw("UPDATE raw_records SET outcome = 'quarantined' WHERE id = \(bind: rawID.rawValue)").run()
+        try await outbox.record(.quarantineCreated, entityID: id.rawValue, on: db)
         return IngestionResult(rawRecordID: rawID, outcome: .quarantined, quarantineID: id, reasons: issues)
     }
 }

@@ -19,7 +19,7 @@ extension AttributeRepository {
     /// Sets many values at once, all or nothing — an import of attributes: every value is
     /// checked against its definition first (an error names `values[INDEX].value` or
     /// `.key`), then everything is written in one transaction, with one audit entry per
-    /// person naming how many attributes changed.
+    /// person and, when a webhook subscribes to it, one `person.updated` event.
     public func set(_ assignments: [Assignment], by actor: Actor) async throws {
         guard !assignments.isEmpty else { return }
         let definitions = Dictionary(uniqueKeysWithValues: try await definitions().map { ($0.key, $0) })
@@ -55,6 +55,8 @@ extension AttributeRepository {
         try issues.check()
         let people = keysByPerson.keys.sorted { $0.rawValue < $1.rawValue }
         let (written, keys) = (rows, keysByPerson)
+        // As for bulk loads (EventOutbox+Bulk): events only when someone subscribes to them.
+        let evented = !(try await outbox.subscribers(on: database.sql).byType[.personUpdated] ?? []).isEmpty
         try await database.transaction { db in
             for person in people {
                 try await Visibility.requirePerson(person, visibleTo: actor, on: db)
@@ -70,6 +72,7 @@ extension AttributeRepository {
                 try await audit.record(
                     .update, entityType: "person", entityID: person.rawValue,
                     detail: "attributes: \(keys[person]!.count) set", by: actor, on: db)
+                if evented { _ = try await outbox.record(.personUpdated, entityID: person.rawValue, on: db) }
             }
         }
     }

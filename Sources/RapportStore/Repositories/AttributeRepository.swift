@@ -9,6 +9,7 @@ import SQLKit
 public struct AttributeRepository: Sendable {
     let database: Database
     let audit: AuditTrail
+    let outbox: EventOutbox
 
     public func define(_ definition: AttributeDefinition, by actor: Actor) async throws {
         try await database.transaction { db in
@@ -51,7 +52,7 @@ public struct AttributeRepository: Sendable {
         return result
     }
 
-    /// Sets one person's value, checked against the definition.
+    /// Sets one person's value, checked against the definition (a `person.updated` event).
     public func set(_ value: AttributeValue, key: String, for personID: PersonID, by actor: Actor) async throws {
         let definition = try await definition(key: key)
         try definition.validate(value)
@@ -59,6 +60,7 @@ public struct AttributeRepository: Sendable {
             try await Visibility.requirePerson(personID, visibleTo: actor, on: db)
             try await Self.upsert(value, definition: definition, personID: personID, on: db)
             try await audit.record(.update, entityType: "person", entityID: personID.rawValue, detail: "attribute \(key)", by: actor, on: db)
+            try await outbox.record(.personUpdated, entityID: personID.rawValue, on: db)
         }
     }
 

@@ -15,7 +15,8 @@ public struct BulkLoadQueue: Sendable {
     }
 
     public mutating func load(_ batch: RecordBatch, by actor: Actor) async throws {
-        let tables = loader.prepare(batch, by: actor)
+        let subscribers = try await loader.store.outbox.subscribers(on: loader.store.database.sql)
+        let tables = try loader.prepare(batch, by: actor, subscribers: subscribers)
         try await finish()
         let loader = loader
         writing = Task { try await loader.write(tables) }

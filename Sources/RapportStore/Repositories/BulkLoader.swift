@@ -4,7 +4,8 @@ import SQLKit
 
 /// Loads large batches fast: one transaction per batch, one prepared INSERT per table on
 /// SQLite and multi-row INSERTs on PostgreSQL, one audit entry per batch instead of one
-/// per row.
+/// per row. Webhook events for the batch's people, purchases and interactions are tables of
+/// the same transaction, for the types someone subscribes to (see ``EventOutbox``).
 public struct BulkLoader: Sendable {
     let store: Store
 
@@ -14,7 +15,8 @@ public struct BulkLoader: Sendable {
 
     /// Inserts every record of `batch`, all or nothing, with one audit entry for the batch.
     public func load(_ batch: RecordBatch, by actor: Actor) async throws {
-        try await write(prepare(batch, by: actor))
+        let subscribers = try await store.outbox.subscribers(on: store.database.sql)
+        try await write(prepare(batch, by: actor, subscribers: subscribers))
     }
 
     /// A batch turned into rows, ready to be written in one transaction.
@@ -27,8 +29,9 @@ public struct BulkLoader: Sendable {
     }
 
     /// The batch's rows per table, its audit entry last.
-    func prepare(_ batch: RecordBatch, by actor: Actor) -> Plan {
+    func prepare(_ batch: RecordBatch, by actor: Actor, subscribers: EventOutbox.Subscribers = .none) throws -> Plan {
         var tables = Self.tables(for: batch)
+        tables += try store.outbox.tables(for: batch, subscribers: subscribers)
         // Segment rules read each person's behaviour summary: it is written with the activity.
         let (fresh, stored) = CustomerMetrics.split(batch)
         let now = Timestamp.now()

@@ -8,9 +8,11 @@ import SQLKit
 public struct ContactPointRepository: Sendable {
     let database: Database
     let audit: AuditTrail
+    let outbox: EventOutbox
 
     /// Adds a contact point. A new current postal address ends the previous current one
-    /// of the same owner (a move), in the same transaction.
+    /// of the same owner (a move), in the same transaction; a person's gets a
+    /// `person.updated` event.
     public func insert(_ point: ContactPoint, by actor: Actor) async throws {
         try await database.transaction { db in
             if let personID = point.personID {
@@ -23,6 +25,9 @@ public struct ContactPointRepository: Sendable {
                 .update, entityType: point.personID != nil ? "person" : "organisation",
                 entityID: point.personID?.rawValue ?? point.organisationID?.rawValue ?? "",
                 detail: "added \(point.kind.rawValue) contact point \(point.id)", by: actor, on: db)
+            if let personID = point.personID {
+                try await outbox.record(.personUpdated, entityID: personID.rawValue, on: db)
+            }
         }
     }
 

@@ -6,7 +6,9 @@ import SQLKit
 public struct InteractionRepository: Sendable {
     let database: Database
     let audit: AuditTrail
+    let outbox: EventOutbox
 
+    /// Stores an interaction, and its `interaction.created` event.
     public func insert(_ interaction: Interaction, by actor: Actor) async throws {
         try await database.transaction { db in
             try await Visibility.requirePerson(interaction.personID, visibleTo: actor, on: db)
@@ -15,6 +17,7 @@ public struct InteractionRepository: Sendable {
             try await audit.record(
                 .update, entityType: "person", entityID: interaction.personID.rawValue,
                 detail: "recorded interaction \(interaction.id)", by: actor, on: db)
+            try await outbox.record(.interactionCreated, entityID: interaction.id.rawValue, on: db)
         }
     }
 

@@ -8,12 +8,14 @@ import SQLKit
 public struct PersonRepository: Sendable {
     let database: Database
     let audit: AuditTrail
+    let outbox: EventOutbox
 
-    /// Stores a new person.
+    /// Stores a new person (and its `person.created` event).
     public func insert(_ person: Person, by actor: Actor) async throws {
         try await database.transaction { db in
             try await Self.insert(person, on: db)
             try await audit.record(.create, entityType: "person", entityID: person.id.rawValue, by: actor, on: db)
+            try await outbox.record(.personCreated, entityID: person.id.rawValue, on: db)
         }
     }
 
@@ -45,7 +47,8 @@ public struct PersonRepository: Sendable {
         return person
     }
 
-    /// Applies a patch in one transaction; the audit entry lists the fields touched.
+    /// Applies a patch in one transaction; the audit entry lists the fields touched, and a
+    /// `person.updated` event is written with it.
     public func update(_ id: PersonID, with patch: PersonPatch, by actor: Actor, now: Date = Date()) async throws -> Person {
         try await database.transaction { db in
             guard let row = try await db.raw("SELECT * FROM people WHERE id = \(bind: id.rawValue)").first(),
@@ -66,6 +69,7 @@ public struct PersonRepository: Sendable {
             try await audit.record(
                 .update, entityType: "person", entityID: id.rawValue,
                 detail: "fields: " + patch.touchedFields.joined(separator: ", "), by: actor, on: db)
+            try await outbox.record(.personUpdated, entityID: id.rawValue, on: db)
             return p
         }
     }

@@ -6,7 +6,9 @@ import SQLKit
 public struct PurchaseRepository: Sendable {
     let database: Database
     let audit: AuditTrail
+    let outbox: EventOutbox
 
+    /// Stores a purchase or return with its lines, and its `purchase.created` event.
     public func insert(_ purchase: Purchase, by actor: Actor) async throws {
         try await database.transaction { db in
             if let personID = purchase.personID {
@@ -23,6 +25,7 @@ public struct PurchaseRepository: Sendable {
                 .update, entityType: purchase.personID != nil ? "person" : "organisation",
                 entityID: purchase.personID?.rawValue ?? purchase.organisationID?.rawValue ?? "",
                 detail: "recorded \(purchase.kind.rawValue) \(purchase.id)", by: actor, on: db)
+            try await outbox.record(.purchaseCreated, entityID: purchase.id.rawValue, on: db)
         }
     }
 

@@ -6,9 +6,11 @@ import RapportApp
 import RapportCore
 import RapportDemo
 import RapportStore
+import ServiceLifecycle
 
 /// `rapport serve`: migrate, optionally load the demo data, make sure an administrator
-/// exists, then serve until SIGINT/SIGTERM (graceful shutdown).
+/// exists, then serve — the HTTP server and the webhook dispatcher, side by side in one
+/// service group — until SIGINT/SIGTERM (graceful shutdown).
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(commandName: "serve", abstract: "Run the Rapport server.")
 
@@ -61,7 +63,18 @@ struct ServeCommand: AsyncParsableCommand {
         fflush(nil)
         let refits = scheduleRefits(opened, logger: logger)
         defer { refits.cancel() }
-        try await app.runService()
+        let webhookClient = LiveWebhookClient()
+        let services = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: app), .init(service: WebhookDispatcher(store: opened, client: webhookClient, logger: logger))],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        do {
+            try await services.run()
+        } catch {
+            try? await webhookClient.shutdown()
+            throw error
+        }
+        try await webhookClient.shutdown()
     }
 
     /// Refits the value models every `refitEvery` hours until the server stops.

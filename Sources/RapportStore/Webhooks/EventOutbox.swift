@@ -1,0 +1,85 @@
+import Foundation
+import RapportCore
+import SQLKit
+
+/// The transactional outbox of outbound webhooks (R10.2).
+///
+/// A repository write that causes an event calls ``record(_:entityID:on:)`` on its own
+/// transaction, so the event row exists if and only if the change committed; in the same
+/// step one pending delivery is queued per active subscription that wants the type, and
+/// ``WebhookDispatcher`` sends them later. Nothing is ever sent from inside a transaction.
+///
+/// Payloads are thin: the event's id, type and time and the record's kind, id and API
+/// path — no personal data. The receiver fetches the record with its own token, which is
+/// audited like every read, and every store of personal data stays behind one erasure:
+/// deleting a person leaves nothing about them in the outbox or at a receiver's log.
+public struct EventOutbox: Sendable {
+    let ids: IDGenerator
+
+    /// Writes the event for `entityID` and queues its deliveries, on `db` (a transaction).
+    @discardableResult
+    public func record(_ type: WebhookEventType, entityID: String, on db: any SQLDatabase, now: Date = Date())
+        async throws -> WebhookEvent
+    {
+        let event = WebhookEvent(id: ids.make(), type: type, entityID: entityID, occurredAt: now)
+        try await insert(event, on: db)
+        let subscribers = try await db.raw(
+            """
+            SELECT s.id FROM webhook_subscription_events e JOIN webhook_subscriptions s ON s.id = e.subscription_id
+            WHERE e.event_type = \(bind: type.rawValue) AND s.active = 1 ORDER BY s.id
+            """
+        ).all().map { try $0.text("id") }
+        for subscriber in subscribers {
+            try await queue(event, for: WebhookSubscriptionID(rawValue: subscriber), on: db)
+        }
+        return event
+    }
+
+    /// A `ping` for one subscription only, due now (the test button).
+    func ping(_ subscription: WebhookSubscriptionID, on db: any SQLDatabase, now: Date = Date()) async throws
+        -> WebhookDeliveryID
+    {
+        let event = WebhookEvent(id: ids.make(), type: .ping, entityID: subscription.rawValue, occurredAt: now)
+        try await insert(event, on: db)
+        return try await queue(event, for: subscription, on: db)
+    }
+
+    private func insert(_ event: WebhookEvent, on db: any SQLDatabase) async throws {
+        let payload = String(decoding: try Self.encoder.encode(event), as: UTF8.self)
+        try await db.raw(
+            """
+            INSERT INTO webhook_events (id, type, entity_id, occurred_at, payload)
+            VALUES (\(bind: event.id.rawValue), \(bind: event.type.rawValue), \(bind: event.data.id),
+              \(bind: Timestamp.format(event.occurredAt)), \(bind: payload))
+            """
+        ).run()
+    }
+
+    @discardableResult
+    private func queue(_ event: WebhookEvent, for subscription: WebhookSubscriptionID, on db: any SQLDatabase)
+        async throws
+        -> WebhookDeliveryID
+    {
+        let id: WebhookDeliveryID = ids.make()
+        let at = Timestamp.format(event.occurredAt)
+        try await db.raw(
+            """
+            INSERT INTO webhook_deliveries (id, subscription_id, event_id, event_type, status, attempts, next_attempt_at, created_at)
+            VALUES (\(bind: id.rawValue), \(bind: subscription.rawValue), \(bind: event.id.rawValue), \(bind: event.type.rawValue),
+              'pending', 0, \(bind: at), \(bind: at))
+            """
+        ).run()
+        return id
+    }
+
+    /// The body receivers get: sorted keys, instants in Rapport's ISO 8601 form.
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .custom { date, encoder in
+            var container = encoder.singleValueContainer()
+            try container.encode(Timestamp.format(date))
+        }
+        return encoder
+    }()
+}
