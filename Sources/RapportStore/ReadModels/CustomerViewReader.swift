@@ -57,7 +57,7 @@ public struct CustomerViewReader: Sendable {
             householdMembers: try await householdMembers(of: id).filter { Visibility.allows($0, to: actor) },
             memberships: try await memberships(of: id), contactPoints: try await contactPoints.forPerson(id),
             purchases: try await recentPurchases(of: id), interactions: try await recentInteractions(of: id),
-            attributes: try await attributes.values(for: id).map(Self.attributeView),
+            attributes: try await attributes.views(for: id),
             value: value, predictedValue: try await valueScores.predictions(for: id), channelMix: mix)
     }
 
@@ -70,7 +70,7 @@ public struct CustomerViewReader: Sendable {
         async let interactions = recentInteractions(of: id)
         async let memberships = memberships(of: id)
         async let summary = activitySummary(of: id)
-        async let attributeValues = attributes.values(for: id)
+        async let attributeValues = attributes.views(for: id)
         async let predictions = valueScores.predictions(for: id)
         guard let (person, household) = try await head, Visibility.allows(person, to: actor) else {
             throw DomainError.notFound(entity: "person", id: id.rawValue)
@@ -80,12 +80,8 @@ public struct CustomerViewReader: Sendable {
             person: person, household: household,
             householdMembers: try await members.filter { Visibility.allows($0, to: actor) },
             memberships: try await memberships, contactPoints: try await points, purchases: try await recentPurchases,
-            interactions: try await interactions, attributes: try await attributeValues.map(Self.attributeView),
+            interactions: try await interactions, attributes: try await attributeValues,
             value: value, predictedValue: try await predictions, channelMix: mix)
-    }
-
-    private static func attributeView(_ pair: (AttributeDefinition, AttributeValue)) -> CustomerView.AttributeView {
-        .init(key: pair.0.key, label: pair.0.label, value: pair.1.display, purpose: pair.0.purpose)
     }
 
     private func personAndHousehold(_ id: PersonID) async throws -> (Person, Household?)? {

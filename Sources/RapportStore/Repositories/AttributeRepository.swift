@@ -92,6 +92,25 @@ public struct AttributeRepository: Sendable {
         }
     }
 
+    /// A person's values as the customer 360 shows them, by label. One narrow row per value
+    /// (key, label, type, purpose and the value), not the whole definition: with 100+
+    /// attributes a profile reads 100+ rows, so each row must cost as little as possible.
+    func views(for personID: PersonID) async throws -> [CustomerView.AttributeView] {
+        let rows = try await database.read(
+            """
+            SELECT d.key, d.label, d.type, d.purpose, v.value_text, v.value_number FROM attribute_values v
+            JOIN attribute_definitions d ON d.id = v.attribute_id WHERE v.person_id = ? ORDER BY d.label
+            """, [.text(personID.rawValue)])
+        return try rows.compactMap { row in
+            let type = try row.enumValue("type", as: AttributeType.self)
+            let number = try row.decode(column: "value_number", as: Double?.self)
+            guard let value = Self.value(type: type, text: try row.optionalText("value_text"), number: number) else { return nil }
+            return CustomerView.AttributeView(
+                key: try row.text("key"), label: try row.text("label"), value: value.display,
+                purpose: try row.enumValue("purpose", as: AttributePurpose.self))
+        }
+    }
+
     static func columns(of value: AttributeValue) -> (String?, Double?) {
         switch value {
         case .text(let s): (s, nil)
