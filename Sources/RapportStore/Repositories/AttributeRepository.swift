@@ -10,6 +10,8 @@ public struct AttributeRepository: Sendable {
     let database: Database
     let audit: AuditTrail
     let outbox: EventOutbox
+    /// The definitions, by ID, for the customer 360's hot path (see ``views(for:)``).
+    let known = KnownAttributes()
 
     public func define(_ definition: AttributeDefinition, by actor: Actor) async throws {
         try await database.transaction { db in
@@ -89,25 +91,6 @@ public struct AttributeRepository: Sendable {
             let text = try row.optionalText("value_text")
             let number = try row.decode(column: "value_number", as: Double?.self)
             return Self.value(type: definition.type, text: text, number: number).map { (definition, $0) }
-        }
-    }
-
-    /// A person's values as the customer 360 shows them, by label. One narrow row per value
-    /// (key, label, type, purpose and the value), not the whole definition: with 100+
-    /// attributes a profile reads 100+ rows, so each row must cost as little as possible.
-    func views(for personID: PersonID) async throws -> [CustomerView.AttributeView] {
-        let rows = try await database.read(
-            """
-            SELECT d.key, d.label, d.type, d.purpose, v.value_text, v.value_number FROM attribute_values v
-            JOIN attribute_definitions d ON d.id = v.attribute_id WHERE v.person_id = ? ORDER BY d.label
-            """, [.text(personID.rawValue)])
-        return try rows.compactMap { row in
-            let type = try row.enumValue("type", as: AttributeType.self)
-            let number = try row.decode(column: "value_number", as: Double?.self)
-            guard let value = Self.value(type: type, text: try row.optionalText("value_text"), number: number) else { return nil }
-            return CustomerView.AttributeView(
-                key: try row.text("key"), label: try row.text("label"), value: value.display,
-                purpose: try row.enumValue("purpose", as: AttributePurpose.self))
         }
     }
 
