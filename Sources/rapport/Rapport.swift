@@ -17,5 +17,7 @@ struct Rapport: AsyncParsableCommand {
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Run a benchmark and print its figures.",
-        subcommands: [BenchHTTPCommand.self, BenchDedupeCommand.self, BenchValueCommand.self, BenchSegmentsCommand.self, BenchAttributesCommand.self])
+        subcommands: [BenchHTTPCommand.self, BenchDedupeCommand.self, BenchValueCommand.self, BenchSegmentsCommand.self, BenchAttributesCommand.self,
+            BenchIngestCommand.self,
+        ])
 }

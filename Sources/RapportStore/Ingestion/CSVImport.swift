@@ -22,7 +22,7 @@ public struct CSVImport: Sendable {
     /// unusable; an undecodable byte later stops the import with `stopped` set in the summary.
     public func run(
         _ input: ImportInput, name: String, mapping: ImportMapping, into touchpoint: Touchpoint, by actor: Actor,
-        batchSize: Int = defaultBatchSize, progress: (@Sendable (ImportProgress) -> Void)? = nil
+        batchSize: Int = defaultBatchSize, progress: ((ImportProgress) -> Void)? = nil
     ) async throws -> ImportSummary {
         let source = try DecodedChunks(input, encoding: mapping.encoding)
         let reader = CSVReader(delimiter: mapping.delimiter) { () throws(CSVError) -> [UInt8]? in try source.next() }

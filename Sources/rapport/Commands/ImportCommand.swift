@@ -35,8 +35,8 @@ struct ImportCommand: AsyncParsableCommand {
                 let known = touchpoints.map(\.name).sorted().joined(separator: ", ")
                 throw CommandFailure("unknown touchpoint '\(source)' (registered: \(known.isEmpty ? "none" : known))")
             }
-            nonisolated(unsafe) var bar: ProgressBar?
-            nonisolated(unsafe) var shown = 0
+            var bar: ProgressBar?
+            var shown = 0
             do {
                 let summary = try await store.csvImport.run(
                     .file(path: file), name: URL(fileURLWithPath: file).lastPathComponent, mapping: columns,
