@@ -51,6 +51,7 @@ public func buildRouter(
     ActivityAPI(store: store).register(on: api)
     AdministrationAPI(store: store).register(on: api)
     TouchpointsAPI(store: store).register(on: api)
+    EventStreamAPI(store: store).register(on: api)
     QuarantineAPI(store: store).register(on: api)
     SegmentsAPI(store: store).register(on: api)
     ValueAPI(store: store).register(on: api)
