@@ -123,7 +123,7 @@ struct WebRoleMatrixTests {
                 ("/", .readPeople), ("/customers", .readPeople), ("/customers/\(person)", .readPeople),
                 ("/organisations", .readOrganisations), ("/organisations/\(organisation)", .readOrganisations),
                 ("/admin/audit", .readAudit), ("/analytics", .readAnalytics), ("/admin/quarantine", .manageTouchpoints),
-                ("/segments", .readPeople), ("/segments/new", .manageSegments), ("/value", .readAnalytics),
+                ("/admin/import", .manageTouchpoints), ("/segments", .readPeople), ("/segments/new", .manageSegments), ("/value", .readAnalytics),
             ]
             let web = WebTests()
             for role in Role.allCases {

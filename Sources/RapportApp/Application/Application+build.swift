@@ -68,6 +68,7 @@ public func buildRouter(
     OrganisationPages(store: store, views: views).register(on: web)
     AdminPages(store: store, views: views).register(on: web)
     QuarantinePage(store: store, views: views).register(on: web)
+    ImportPage(store: store, views: views).register(on: web)
     let segmentPages = SegmentPages(store: store, views: views)
     segmentPages.register(on: web)
     SegmentValuePages(store: store, views: views, segmentPages: segmentPages).register(on: web)

@@ -47,6 +47,7 @@ struct PageChrome {
         ("Analytics", "/analytics", .readAnalytics),
         ("Lifetime value", "/value", .readAnalytics),
         ("Audit log", "/admin/audit", .readAudit),
+        ("Import", "/admin/import", .manageTouchpoints),
         ("Quarantine", "/admin/quarantine", .manageTouchpoints),
     ]
 
