@@ -71,7 +71,7 @@ struct CSVImportTests {
             #expect(summary.rows == 3)
             #expect(summary.created == 1)
             #expect(summary.quarantined == 2)
-            #expect(summary.quarantinedLines == [2, 3])
+            #expect(summary.problems.map(\.line) == [2, 3])
             #expect(summary.problems[0].reasons[0].hasPrefix("row: line 2, field 2: unexpected quote"))
             #expect(summary.problems[1].reasons[0].contains("no value for 'Nazwisko', 'E-mail'"))
             let items = try await store.quarantine.list(source: nil, status: nil, cursor: nil, limit: 10, by: .system)

@@ -3,6 +3,7 @@ import RapportCore
 /// What a file import or an event stream did: how many rows became which outcome, the first
 /// few problems (line and reasons), the encoding read, and — when the input could not be
 /// read to its end — why it stopped. Rows before the stop are imported and stay imported.
+/// Its size does not grow with the file: the rest of the problems are in the quarantine.
 public struct ImportSummary: Codable, Sendable, Equatable {
     public var rows = 0
     public var matched = 0
@@ -10,8 +11,6 @@ public struct ImportSummary: Codable, Sendable, Equatable {
     public var quarantined = 0
     /// The first ``ImportSummary/problemLimit`` quarantined rows.
     public var problems: [ImportProblem] = []
-    /// Line numbers of every quarantined row (an event stream's answer names them all).
-    public var quarantinedLines: [Int] = []
     /// The encoding used, e.g. `windows-1250`, and whether it was detected.
     public var encoding: String?
     /// Why reading stopped before the end of the input (an undecodable byte), if it did.
@@ -30,7 +29,6 @@ public struct ImportSummary: Codable, Sendable, Equatable {
         case .created: created += 1
         case .quarantined:
             quarantined += 1
-            quarantinedLines.append(line)
             if problems.count < Self.problemLimit {
                 problems.append(
                     ImportProblem(
