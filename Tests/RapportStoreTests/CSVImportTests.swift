@@ -50,6 +50,20 @@ struct CSVImportTests {
         }
     }
 
+    @Test("UTF-16 with a byte order mark, as Excel's Unicode text export writes it, with tabs")
+    func utf16() async throws {
+        try await withTestStore { store in
+            let text = "Nr klienta\tImię\tNazwisko\tE-mail\r\n9\tŁukasz\tŻółć\tlz@wp.pl\r\n"
+            let bytes: [UInt8] = [0xFF, 0xFE] + text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
+            let summary = try await run(
+                store, bytes, try mapping(#", "encoding": "utf-16", "delimiter": "tab""#), into: try await touchpoint(store))
+            #expect(summary.created == 1)
+            #expect(summary.encoding == "utf-16le (detected)")
+            let people = try await names(store)
+            #expect(people == ["Łukasz Żółć"])
+        }
+    }
+
     @Test("a BOM and CRLF line ends; lineage is file:line and the raw row is kept")
     func bomAndCRLF() async throws {
         try await withTestStore { store in
