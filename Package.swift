@@ -37,7 +37,7 @@ let package = Package(
     targets: [
         .target(name: "RapportCore"),
         .target(name: "RapportLocales"),
-        .target(name: "RapportIdentity", dependencies: ["RapportLocales"]),
+        .target(name: "RapportIdentity", dependencies: ["RapportLocales", "RapportIntegration"]),
         .target(name: "RapportValue", dependencies: ["RapportCore"]),
         .target(name: "RapportDemo", dependencies: ["RapportCore", "RapportLocales"]),
         .target(name: "RapportIntegration", dependencies: ["RapportCore"]),
@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "RapportStore",
             dependencies: [
-                "RapportCore", "CSQLiteShared", "RapportSegments", "RapportValue",
+                "RapportCore", "CSQLiteShared", "RapportSegments", "RapportValue", "RapportIntegration",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
@@ -58,7 +58,7 @@ let package = Package(
         .target(
             name: "RapportApp",
             dependencies: [
-                "RapportCore", "RapportStore", "RapportValue", "RapportIdentity", "RapportSegments",
+                "RapportCore", "RapportStore", "RapportValue", "RapportIdentity", "RapportSegments", "RapportIntegration",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -75,6 +75,7 @@ let package = Package(
             name: "rapport",
             dependencies: [
                 "RapportCore", "RapportStore", "RapportApp", "RapportDemo", "RapportIdentity", "RapportValue", "RapportSegments",
+                "RapportIntegration",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Hummingbird", package: "hummingbird"),
@@ -82,19 +83,20 @@ let package = Package(
             ]
         ),
         .target(
-            name: "RapportTestSupport", dependencies: ["RapportStore", "RapportDemo", .product(name: "Logging", package: "swift-log")],
+            name: "RapportTestSupport", dependencies: ["RapportStore", "RapportDemo", "RapportIntegration", .product(name: "Logging", package: "swift-log")],
             path: "Tests/RapportTestSupport"),
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"]),
-        .testTarget(name: "RapportIdentityTests", dependencies: ["RapportIdentity"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RapportIdentityTests", dependencies: ["RapportIdentity", "RapportIntegration"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RapportValueTests", dependencies: ["RapportValue", "RapportCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RapportDemoTests", dependencies: ["RapportDemo"]),
         .testTarget(name: "RapportIntegrationTests", dependencies: ["RapportIntegration", "RapportCore"]),
         .testTarget(name: "RapportSegmentsTests", dependencies: ["RapportSegments"]),
-        .testTarget(name: "RapportStoreTests", dependencies: ["RapportStore", "RapportDemo", "RapportTestSupport", "RapportValue"]),
+        .testTarget(
+            name: "RapportStoreTests", dependencies: ["RapportStore", "RapportDemo", "RapportTestSupport", "RapportValue", "RapportIntegration"]),
         .testTarget(
             name: "RapportAppTests",
             dependencies: [
-                "RapportApp", "RapportStore", "RapportDemo", "RapportTestSupport", "RapportValue",
+                "RapportApp", "RapportStore", "RapportDemo", "RapportTestSupport", "RapportValue", "RapportIntegration",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),

@@ -1,3 +1,5 @@
+import RapportIntegration
+
 /// Which CSV column supplies which `PersonAttribute`.
 ///
 /// Columns are recognised by their usual names (`first_name`, `zip`, `suburb`, FEBRL's
@@ -31,7 +33,7 @@ public struct ColumnMapping: Sendable, Hashable {
                 throw .missingColumn(parts[0])
             }
             guard let attribute = PersonAttribute(rawValue: Self.key(parts[1])) else {
-                throw .unknownAttribute(parts[1])
+                throw .unknownAttribute(parts[1], known: PersonAttribute.allCases.map(\.rawValue))
             }
             for (other, column) in columns where column == index { columns[other] = nil }
             columns[attribute] = index

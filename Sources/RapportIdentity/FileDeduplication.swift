@@ -1,4 +1,5 @@
 import Foundation
+import RapportIntegration
 
 /// File mode: reads a CSV of people, resolves them, and writes `id,cluster_id` for every input
 /// row (the cluster id is the id of the cluster's first record), optionally with the pairwise

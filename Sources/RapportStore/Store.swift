@@ -21,6 +21,8 @@ public struct Store: Sendable {
     public let value: ValueScoreRepository
     public let ingestion: IngestionRepository
     public let quarantine: QuarantineRepository
+    /// CSV files into a touchpoint, through ``ingestion``.
+    public let csvImport: CSVImport
     public let segments: SegmentRepository
     /// Value per segment and per person: historic value, drivers, lifetime value as NPV.
     public let lifetimeValues: LifetimeValues
@@ -50,6 +52,7 @@ public struct Store: Sendable {
         let ingestion = IngestionRepository(database: database, audit: audit, ids: ids, outbox: outbox)
         self.ingestion = ingestion
         quarantine = QuarantineRepository(database: database, audit: audit, ingestion: ingestion)
+        csvImport = CSVImport(ingestion: ingestion)
         let segments = SegmentRepository(database: database, audit: audit, ids: ids)
         self.segments = segments
         offers = OfferRepository(database: database, audit: audit, ids: ids, segments: segments)

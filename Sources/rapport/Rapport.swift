@@ -9,7 +9,7 @@ struct Rapport: AsyncParsableCommand {
         abstract: "Rapport — customer relationship management: one true view of every customer.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, UserCommand.self, TokenCommand.self, DemoCommand.self, ExportCommand.self,
-            DedupeCommand.self, ValueCommand.self, BenchCommand.self,
+            ImportCommand.self, DedupeCommand.self, ValueCommand.self, BenchCommand.self,
         ])
 }
 
@@ -17,5 +17,7 @@ struct Rapport: AsyncParsableCommand {
 struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Run a benchmark and print its figures.",
-        subcommands: [BenchHTTPCommand.self, BenchDedupeCommand.self, BenchValueCommand.self, BenchSegmentsCommand.self, BenchAttributesCommand.self])
+        subcommands: [BenchHTTPCommand.self, BenchDedupeCommand.self, BenchValueCommand.self, BenchSegmentsCommand.self, BenchAttributesCommand.self,
+            BenchIngestCommand.self,
+        ])
 }

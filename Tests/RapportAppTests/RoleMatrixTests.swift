@@ -110,6 +110,23 @@ struct RoleMatrixTests {
         }
     }
 
+    @Test func ingestionRoutesNeedPeopleWriteToSendAndTouchpointsManageToReviewTheQuarantine() async throws {
+        try await AppFixture.run { _, fixture in
+            let ingestion = Set(
+                fixture.routes.all.filter { $0.path.hasPrefix("/api/v1/touchpoints/{id}/") || $0.path.hasPrefix("/api/v1/quarantine") }
+                    .map { "\($0.method) \($0.path) \($0.permission?.rawValue ?? "-")" })
+            #expect(
+                ingestion == [
+                    "POST /api/v1/touchpoints/{id}/records people:write",
+                    "POST /api/v1/touchpoints/{id}/records/batch people:write",
+                    "POST /api/v1/touchpoints/{id}/events people:write",
+                    "GET /api/v1/quarantine touchpoints:manage", "GET /api/v1/quarantine/{id} touchpoints:manage",
+                    "POST /api/v1/quarantine/{id}/replay touchpoints:manage",
+                    "POST /api/v1/quarantine/{id}/discard touchpoints:manage",
+                ])
+        }
+    }
+
     @Test func openAPIDocumentDescribesExactlyTheRegisteredRoutes() async throws {
         try await AppFixture.run { client, fixture in
             var documented: Set<String> = []

@@ -1,5 +1,6 @@
 import Foundation
 import RapportIdentity
+import RapportIntegration
 import Testing
 
 @Suite("CSV file mode")
@@ -57,7 +58,7 @@ struct CSVTests {
         #expect(throws: CSVError.missingColumn("key")) {
             try ColumnMapping(header: header, idColumn: "key")
         }
-        #expect(throws: CSVError.unknownAttribute("shoe_size")) {
+        #expect(throws: CSVError.unknownAttribute("shoe_size", known: PersonAttribute.allCases.map(\.rawValue))) {
             try ColumnMapping(header: header, overrides: ["zip=shoe_size"])
         }
         #expect(throws: CSVError.tooManyFields(line: 7, expected: 5, found: 6)) {

@@ -1,5 +1,6 @@
 import Foundation
 import RapportIdentity
+import RapportIntegration
 import Testing
 
 /// Loads a FEBRL data set and its true clusters (transitive closure of the true pairs file)

@@ -1,6 +1,6 @@
 import Foundation
 import RapportCore
-import RapportIdentity
+import RapportIntegration
 import RapportStore
 
 /// Reads a CSV of people (one per row, with optional e-mail and phone) into a batch, all

@@ -21,16 +21,23 @@ struct SessionAuthenticator: RouterMiddleware {
 }
 
 /// Rejects state-changing browser requests whose form does not carry the session's CSRF
-/// token. The form body is read here once and handed on unchanged.
+/// token. The form body is read here once and handed on unchanged: up to 1 MiB for ordinary
+/// forms, up to the upload limit for `multipart/form-data` (forms with a file).
 struct CSRFGuard: RouterMiddleware {
     typealias Context = AppRequestContext
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         guard request.method == .post, let expected = context.csrfToken else { return try await next(request, context) }
         var request = request
-        let body = try await request.collectBody(upTo: 1 << 20)
-        let form = String(buffer: body)
-        let sent = FormFields(form)["csrf"]
+        let sent: String?
+        if let boundary = MultipartForm.boundary(in: request.headers[.contentType]) {
+            // A form with a file (the import page): the token is one of its parts.
+            let body = try await request.collectBody(upTo: MultipartForm.uploadLimit + (64 << 10))
+            sent = MultipartForm(body.readableBytesView, boundary: boundary)["csrf"]?.text
+        } else {
+            let body = try await request.collectBody(upTo: 1 << 20)
+            sent = FormFields(String(buffer: body))["csrf"]
+        }
         guard let sent, constantTimeEquals(sent, expected) else {
             throw HTTPError(.forbidden, message: "The form has expired. Reload the page and try again.")
         }

@@ -49,6 +49,7 @@ struct PageChrome {
         ("Analytics", "/analytics", .readAnalytics),
         ("Lifetime value", "/value", .readAnalytics),
         ("Audit log", "/admin/audit", .readAudit),
+        ("Import", "/admin/import", .manageTouchpoints),
         ("Quarantine", "/admin/quarantine", .manageTouchpoints),
         ("Webhooks", "/admin/webhooks", .manageWebhooks),
         ("Users", "/admin/users", .manageUsers),

@@ -1,4 +1,5 @@
-/// Why a CSV file (or its column mapping) cannot be read. Each case names the line or column.
+/// Why a CSV file, a row of it, or its column mapping cannot be read. Each case names the
+/// line, the byte offset or the column.
 public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A quoted field opened on `line` never closes.
     case unterminatedQuote(line: Int)
@@ -6,6 +7,10 @@ public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     case unexpectedQuote(line: Int, field: Int)
     /// The bytes of `line` are not valid UTF-8 (e.g. a Latin-2 or Windows-1250 export).
     case invalidEncoding(line: Int)
+    /// A row runs past ``CSVReader/maximumRowBytes`` (usually a quote that never closes).
+    case rowTooLong(line: Int, limit: Int)
+    /// The file's bytes cannot be read as text in its encoding; reading stops there.
+    case undecodable(TextDecodingError)
     /// A row has more fields than the header.
     case tooManyFields(line: Int, expected: Int, found: Int)
     /// The file has no header row.
@@ -16,8 +21,8 @@ public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
     case missingIDColumn(tried: [String])
     /// A column named in the mapping (or `--id-column`) is not in the header.
     case missingColumn(String)
-    /// A mapping names an attribute the engine does not know.
-    case unknownAttribute(String)
+    /// A mapping names an attribute the engine does not know; `known` lists the ones it does.
+    case unknownAttribute(String, known: [String])
     /// A mapping entry is not of the form `column=attribute`.
     case malformedMapping(String)
 
@@ -27,6 +32,9 @@ public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         case .unexpectedQuote(let line, let field):
             return
                 "line \(line), field \(field): unexpected quote (quote inside an unquoted field or text after a closing quote)"
+        case .rowTooLong(let line, let limit):
+            return "line \(line): the row runs past \(limit) bytes (is a quote left open?)"
+        case .undecodable(let error): return error.description
         case .invalidEncoding(let line):
             return "line \(line): not valid UTF-8 (convert the file to UTF-8)"
         case .tooManyFields(let line, let expected, let found):
@@ -36,9 +44,8 @@ public enum CSVError: Error, Sendable, Hashable, CustomStringConvertible {
         case .missingIDColumn(let tried):
             return "no id column (tried \(tried.joined(separator: ", "))); name one with --id-column"
         case .missingColumn(let column): return "column '\(column)' is not in the header"
-        case .unknownAttribute(let name):
-            let known = PersonAttribute.allCases.map(\.rawValue).joined(separator: ", ")
-            return "unknown attribute '\(name)' (known: \(known))"
+        case .unknownAttribute(let name, let known):
+            return "unknown attribute '\(name)' (known: \(known.joined(separator: ", ")))"
         case .malformedMapping(let entry):
             return "mapping '\(entry)' is not of the form column=attribute"
         }

@@ -1,0 +1,79 @@
+import Foundation
+import RapportCore
+import RapportIntegration
+
+/// Imports a CSV file into a touchpoint through the same pipeline as the JSON API (R1.2):
+/// each row is kept raw (its text, lineage `FILE:LINE`), mapped to an ``IngestRecord`` by an
+/// ``ImportMapping``, then matched strictly, created or quarantined with reasons. A row that
+/// cannot be parsed (broken quoting, a wrong number of fields) is quarantined with its raw
+/// text, never dropped.
+///
+/// The file is streamed: read 1 MiB at a time, decoded (``TextDecoding``), parsed row by row
+/// (``CSVReader``); memory stays constant for any size. Rows are ingested in transactions of
+/// `batchSize`, each record with its own outcome, which saves a commit per row.
+public struct CSVImport: Sendable {
+    let ingestion: IngestionRepository
+
+    /// Rows per transaction.
+    public static let defaultBatchSize = 500
+
+    /// Imports `input`; `name` is the file's name in the lineage of every raw record.
+    /// Throws ``CSVImportError`` before any row is ingested when the header or the mapping is
+    /// unusable; an undecodable byte later stops the import with `stopped` set in the summary.
+    public func run(
+        _ input: ImportInput, name: String, mapping: ImportMapping, into touchpoint: Touchpoint, by actor: Actor,
+        batchSize: Int = defaultBatchSize, progress: ((ImportProgress) -> Void)? = nil
+    ) async throws -> ImportSummary {
+        let source = try DecodedChunks(input, encoding: mapping.encoding)
+        let reader = CSVReader(delimiter: mapping.delimiter) { () throws(CSVError) -> [UInt8]? in try source.next() }
+        let bound: BoundMapping
+        do {
+            guard let header = try reader.nextRecord() else { throw CSVImportError.emptyFile }
+            bound = try BoundMapping(mapping, header: try header.fields.get())
+        } catch let error as CSVError {
+            throw CSVImportError.header(error)
+        } catch let error as ImportMappingError {
+            throw CSVImportError.mapping(error)
+        }
+        var summary = ImportSummary()
+        var batch: [(line: Int, request: IngestionRequest)] = []
+        func flush() async throws {
+            guard !batch.isEmpty else { return }
+            let results = try await ingestion.ingest(transaction: batch.map(\.request), from: touchpoint, by: actor)
+            for (row, result) in zip(batch, results) { summary.add(result, line: row.line) }
+            batch.removeAll(keepingCapacity: true)
+            progress?(ImportProgress(bytesRead: source.bytesRead, totalBytes: source.totalBytes, rows: summary.rows))
+        }
+        do {
+            while let row = try reader.nextRecord() {
+                batch.append((row.line, Self.request(for: row, bound: bound, file: name)))
+                if batch.count >= batchSize { try await flush() }
+            }
+        } catch let error as CSVError {
+            summary.stopped = "stopped at line \(reader.line): \(error.description)"
+        }
+        try await flush()
+        summary.encoding = source.report.map { "\($0.encoding.rawValue)\($0.detected ? " (detected)" : "")" }
+        return summary
+    }
+
+    /// The ingestion request of one row: its raw text, its lineage, and its record or why
+    /// there is none.
+    static func request(for row: CSVRow, bound: BoundMapping, file: String) -> IngestionRequest {
+        let parsed: Result<IngestRecord, DomainError> =
+            switch row.fields {
+            case .success(let fields): bound.record(fields)
+            case .failure(let error):
+                .failure(.invalid([FieldIssue(field: "row", code: "csv_syntax", message: error.description)]))
+            }
+        return IngestionRequest(payload: row.text, parsed: parsed, lineage: "\(file):\(row.line)")
+    }
+}
+
+/// How far an import has got, for a progress bar.
+public struct ImportProgress: Sendable {
+    public let bytesRead: Int
+    /// The file's size, when known.
+    public let totalBytes: Int?
+    public let rows: Int
+}
