@@ -19,6 +19,8 @@ struct BenchAttributesCommand: AsyncParsableCommand {
     @Option(help: "An empty data folder for the benchmark database.") var dataDir = "bench-attributes"
     @Option(help: "People whose 360 is read in each phase.") var sample = 2_000
     @Option(help: "Timed evaluations of the segment in each phase.") var runs = 5
+    @Flag(inversion: .prefixedNo, help: "Checkpoint the write-ahead log after the import, before measuring again.")
+    var checkpoint = true
 
     static let rule =
         #"country = "PL" and frequency >= 2 and spend >= 100 and recency_days <= 730 and channel in ("web", "in_person")"#
@@ -66,6 +68,11 @@ struct BenchAttributesCommand: AsyncParsableCommand {
         }
         let seconds = Date().timeIntervalSince(started)
         print(String(format: "set %d attribute values (%d per person, %d people) in %.1f s: %.0f values/s", written, attributes, holders.count, seconds, Double(written) / seconds))
+        if checkpoint {
+            // The import leaves its pages in the write-ahead log until a checkpoint moves them
+            // into the database file; measure after it, as a store settles between imports.
+            try await store.database.sql.raw("PRAGMA wal_checkpoint(TRUNCATE)").run()
+        }
         let holdersAfter = try await phase(store, "holders", sampled: sampledHolders)
         let controlAfter = try await phase(store, "control", sampled: sampledControl)
         let segmentAfter = try await median { _ = try await store.segments.count(rule, purpose: .contact, by: .system) }
