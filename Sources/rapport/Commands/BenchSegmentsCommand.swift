@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import RapportCore
 import RapportStore
 
@@ -21,16 +20,7 @@ struct BenchSegmentsCommand: AsyncParsableCommand {
         #"country = "PL" and frequency >= 2 and spend >= 100 and recency_days <= 730 and channel in ("web", "in_person")"#
 
     func run() async throws {
-        var logger = Logger(label: "bench")
-        logger.logLevel = .warning
-        let store = try await Store.open(.dataDirectory(dataDir), logger: logger)
-        do {
-            try await measure(store)
-        } catch {
-            await store.close()
-            throw error
-        }
-        await store.close()
+        try await BenchStore.with(dataDirectory: dataDir, measure)
     }
 
     private func measure(_ store: Store) async throws {

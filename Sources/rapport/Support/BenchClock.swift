@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import RapportStore
 
 /// Timings for the benchmarks: milliseconds on the monotonic clock.
 enum BenchClock {
@@ -16,5 +18,21 @@ enum BenchClock {
         for _ in 0..<max(1, runs) { times.append(try await milliseconds(body)) }
         times.sort()
         return (times[0], times[times.count / 2])
+    }
+}
+
+/// The SQLite store of a benchmark's data folder, opened quietly and always closed.
+enum BenchStore {
+    static func with(dataDirectory: String, _ body: (Store) async throws -> Void) async throws {
+        var logger = Logger(label: "bench")
+        logger.logLevel = .warning
+        let store = try await Store.open(.dataDirectory(dataDirectory), logger: logger)
+        do {
+            try await body(store)
+        } catch {
+            await store.close()
+            throw error
+        }
+        await store.close()
     }
 }
