@@ -42,14 +42,15 @@ struct ValueAssumptionsForm {
     /// Reads a submitted form; throws every bad field at once.
     static func parse(_ fields: FormFields) throws(DomainError) -> ValueAssumptions {
         var issues = IssueCollector()
-        func number(_ key: String, percent: Bool = false) -> Double?? {
+        /// nil when empty; a bad number is an issue, thrown before any value is used.
+        func number(_ key: String, percent: Bool = false) -> Double? {
             let text = (fields[key] ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
-            guard !text.isEmpty else { return .some(nil) }
+            guard !text.isEmpty else { return nil }
             guard let value = Double(text.replacingOccurrences(of: "%", with: "")) else {
                 issues.add(.invalid(key, "\(key) must be a number\(percent ? " in per cent" : ""), not '\(text)'."))
                 return nil
             }
-            return .some(percent ? value / 100 : value)
+            return percent ? value / 100 : value
         }
         var retention: [Double]?
         let rateText = (fields["retentionRates"] ?? "").trimmingCharacters(in: .whitespaces)
@@ -73,7 +74,7 @@ struct ValueAssumptionsForm {
         let perCustomer = amounts("costPerCustomer", fields, into: &issues)
         let acquisition = amounts("acquisitionCost", fields, into: &issues)
         for (key, value) in [("discountRate", discount), ("costRate", costRate)] {
-            if let share = value ?? nil, !(share > -1 && share <= 1) {
+            if let share = value, !(share > -1 && share <= 1) {
                 issues.add(.outOfRange(key, "\(key) is a per cent above −100 and at most 100."))
             }
         }
@@ -83,8 +84,8 @@ struct ValueAssumptionsForm {
         }
         try issues.check()
         return try ValueAssumptions(
-            retentionRates: retention, discountRate: (discount ?? nil) ?? standard.discountRate, years: years,
-            costRate: costRate ?? nil, costPerCustomer: perCustomer, acquisitionCost: acquisition
+            retentionRates: retention, discountRate: discount ?? standard.discountRate, years: years,
+            costRate: costRate, costPerCustomer: perCustomer, acquisitionCost: acquisition
         ).validated()
     }
 
