@@ -19,17 +19,23 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         case .administrator:
             Set(Permission.allCases)
         case .privacyOfficer:
-            [.readPeople, .readOrganisations, .readActivity, .readAudit, .exportData, .writePeople]
+            [.readPeople, .readOrganisations, .readActivity, .readAudit, .exportData, .writePeople, .suppressPeople]
         case .marketer:
-            [.readPeople, .readOrganisations, .readActivity, .manageAttributes, .exportData, .readAnalytics, .manageSegments]
+            [
+                .readPeople, .readOrganisations, .readActivity, .manageAttributes, .exportData, .readAnalytics, .manageSegments,
+                .manageDataMarts,
+            ]
         case .analyst:
-            [.readPeople, .readOrganisations, .readActivity, .exportData, .manageValueModels, .readAnalytics, .manageSegments]
+            [
+                .readPeople, .readOrganisations, .readActivity, .exportData, .manageValueModels, .readAnalytics, .manageSegments,
+                .manageDataMarts,
+            ]
         case .salesManager:
             [.readPeople, .writePeople, .readOrganisations, .writeOrganisations, .readActivity, .writeActivity, .readAnalytics]
         case .salesRep:
             [.readPeople, .writePeople, .readOrganisations, .writeOrganisations, .readActivity, .writeActivity]
         case .serviceAgent:
-            [.readPeople, .writePeople, .readOrganisations, .readActivity, .writeActivity]
+            [.readPeople, .writePeople, .readOrganisations, .readActivity, .writeActivity, .suppressPeople]
         case .host:
             [.readPeople, .readActivity, .writeActivity]
         case .partnerAgent:
@@ -73,4 +79,14 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
     /// Subscribe receivers to outbound webhooks and read their delivery log (R10.2). Only
     /// administrators hold it: a subscription learns of every change, if not its content.
     case manageWebhooks = "webhooks:manage"
+    /// Data stewardship of identities (R1.3, R1.7–R1.10): work the clerical-review queue, merge
+    /// and unmerge people, run re-resolution, configure survivorship and household rules, apply
+    /// movers and enrichment files. Administrators only: a wrong merge shows one person's data to
+    /// whoever serves the other.
+    case resolveIdentities = "identity:resolve"
+    /// Suppress a person or contact point (deceased, undeliverable, on request) and lift it (R1.10).
+    case suppressPeople = "people:suppress"
+    /// Define data marts, named extracts of a subset of profiles and their history (R1.10);
+    /// exporting one also needs `data:export`.
+    case manageDataMarts = "marts:manage"
 }
