@@ -92,6 +92,9 @@ let package = Package(
         .testTarget(name: "RapportIntegrationTests", dependencies: ["RapportIntegration", "RapportCore"]),
         .testTarget(name: "RapportSegmentsTests", dependencies: ["RapportSegments"]),
         .testTarget(
+            name: "RapportCLITests",
+            dependencies: ["rapport", "RapportStore", "RapportCore", .product(name: "Logging", package: "swift-log"), .product(name: "SQLKit", package: "sql-kit")]),
+        .testTarget(
             name: "RapportStoreTests", dependencies: ["RapportStore", "RapportDemo", "RapportTestSupport", "RapportValue", "RapportIntegration"]),
         .testTarget(
             name: "RapportAppTests",

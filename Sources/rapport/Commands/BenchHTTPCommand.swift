@@ -34,7 +34,16 @@ struct BenchHTTPCommand: AsyncParsableCommand {
         await store.close()
     }
 
-    private func measure(_ store: Store, logger: Logger) async throws {
+    /// The figures of one run, each route measured with the same load generator.
+    struct Report {
+        let peopleInDatabase: Int
+        let health: HTTPLoad.Result
+        let firstReads: HTTPLoad.Result
+        let repeatReads: HTTPLoad.Result
+    }
+
+    @discardableResult
+    func measure(_ store: Store, logger: Logger) async throws -> Report {
         if try await store.isEmpty() {
             let started = Date()
             let loaded = try await DemoLoader(store: store).load(people: people)
@@ -74,6 +83,7 @@ struct BenchHTTPCommand: AsyncParsableCommand {
                      first.perSecond / health.perSecond * 100, repeated.perSecond / health.perSecond * 100))
         await group.triggerGracefulShutdown()
         try await server.value
+        return Report(peopleInDatabase: count, health: health, firstReads: first, repeatReads: repeated)
     }
 
     private func report(_ route: String, _ r: HTTPLoad.Result) {

@@ -61,13 +61,17 @@ struct TokenCommand: AsyncParsableCommand {
         @Option(help: "What the token is for.") var name: String = "cli"
 
         func run() async throws {
-            try await store.withStore { store in
-                guard let (user, _) = try await store.users.credentials(username: username) else {
-                    throw ValidationError("No user '\(username)'. Create one with `rapport user create`.")
-                }
-                let token = try await store.users.issueToken(for: user, name: name, by: .system)
-                print(token)
+            let token = try await store.withStore { store in try await Self.issue(username: username, name: name, on: store) }
+            print(token)
+        }
+
+        /// Issues the token (stored as a digest, audited) and returns it in plain text, the only
+        /// time it is seen.
+        static func issue(username: String, name: String, on store: Store) async throws -> String {
+            guard let (user, _) = try await store.users.credentials(username: username) else {
+                throw ValidationError("--username: no user '\(username)'. Create one with `rapport user create`.")
             }
+            return try await store.users.issueToken(for: user, name: name, by: .system)
         }
     }
 }

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import Logging
+import RapportStore
+import SQLKit
+
+@testable import rapport
+
+/// A fresh data folder with `people` demo people (none when 0), removed afterwards.
+func withDataFolder(people: Int, _ body: (URL) async throws -> Void) async throws {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("rapport-cli-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: folder) }
+    if people > 0 {
+        try await run(DemoCommand.self, ["--people", String(people), "--data-dir", folder.path, "--log-level", "error"])
+    }
+    try await body(folder)
+}
+
+/// Parses `arguments` as the command line of `command` and runs it.
+func run<Command: AsyncParsableCommand>(_ command: Command.Type, _ arguments: [String]) async throws {
+    var parsed = try command.parse(arguments)
+    try await parsed.run()
+}
+
+/// Opens the store in `folder` for `body` and closes it again.
+func withStore<T>(_ folder: URL, _ body: (Store) async throws -> T) async throws -> T {
+    var logger = Logger(label: "cli-test")
+    logger.logLevel = .error
+    let store = try await Store.open(.dataDirectory(folder.path), logger: logger)
+    do {
+        let result = try await body(store)
+        await store.close()
+        return result
+    } catch {
+        await store.close()
+        throw error
+    }
+}
+
+/// The first column of every row of `sql` as text.
+func storeRows(in folder: URL, _ sql: String) async throws -> [String] {
+    try await withStore(folder) { store in
+        try await store.database.sql.raw("\(unsafeRaw: sql)").all().map { try $0.decode(column: $0.allColumns[0], as: String.self) }
+    }
+}
+
+/// Rows of the table an export of `kind` reads.
+func count(_ kind: String, in folder: URL) async throws -> Int {
+    let rows = try await storeRows(in: folder, "SELECT CAST(COUNT(*) AS TEXT) FROM \(kind)")
+    return Int(rows[0]) ?? -1
+}
