@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Logging
 import RapportStore
 import SQLKit
 
@@ -23,19 +22,9 @@ func run<Command: AsyncParsableCommand>(_ command: Command.Type, _ arguments: [S
     try await parsed.run()
 }
 
-/// Opens the store in `folder` for `body` and closes it again.
+/// Opens the store in `folder` the way every command does (``StoreOptions``) for `body`.
 func withStore<T>(_ folder: URL, _ body: (Store) async throws -> T) async throws -> T {
-    var logger = Logger(label: "cli-test")
-    logger.logLevel = .error
-    let store = try await Store.open(.dataDirectory(folder.path), logger: logger)
-    do {
-        let result = try await body(store)
-        await store.close()
-        return result
-    } catch {
-        await store.close()
-        throw error
-    }
+    try await StoreOptions.parse(["--data-dir", folder.path, "--log-level", "error"]).withStore(body)
 }
 
 /// The first column of every row of `sql` as text.
