@@ -39,7 +39,7 @@ struct AdminWebTests {
             let cookie = try await web.signIn(client)
             let empty = try await get(client, "/admin/webhooks", cookie: cookie)
             #expect(empty.contains("No subscriptions yet."))
-            #expect(empty.contains("href=\"/admin/webhooks\""))
+            #expect(empty.contains("href=\"/admin\" class=\"active\""), "the bar marks Administration as where we are")
             let token = try csrf(in: empty)
 
             let bad = try await post(client, "/admin/webhooks", ["url": "ftp://x.example"], cookie: cookie, csrf: token)
@@ -78,7 +78,7 @@ struct AdminWebTests {
             let cookie = try await web.signIn(client)
             let page = try await get(client, "/admin/users", cookie: cookie)
             #expect(page.contains("id=\"user-u.marketer\""))
-            #expect(page.contains("href=\"/admin/users\""))
+            #expect(page.contains("href=\"/admin\" class=\"active\""), "the bar marks Administration as where we are")
             let token = try csrf(in: page)
 
             let taken = try await post(

@@ -2,7 +2,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import NIOCore
-import RapportApp
+@testable import RapportApp
 import RapportCore
 import Testing
 
@@ -115,6 +115,34 @@ struct WebTests {
 
 @Suite("Every role × every web page (R10.1)")
 struct WebRoleMatrixTests {
+    @Test func administrationIndexListsExactlyThePagesTheRoleMayOpen() async throws {
+        try await AppFixture.run { client, _ in
+            let web = WebTests()
+            for role in Role.allCases {
+                let cookie = try await web.signIn(client, as: "u.\(role.rawValue)")
+                let permitted = PageChrome.sections.filter { $0.administration != nil && role.permissions.contains($0.permission) }
+                try await client.execute(uri: "/admin", method: .get, headers: [.cookie: cookie]) { response in
+                    guard !permitted.isEmpty else {
+                        #expect(response.status == .forbidden, "\(role) has no administration page")
+                        return
+                    }
+                    #expect(response.status == .ok, "\(role)")
+                    let html = String(buffer: response.body)
+                    for section in PageChrome.sections where section.administration != nil {
+                        #expect(html.contains("href=\"\(section.href)\"") == permitted.contains { $0.href == section.href }, "\(role) \(section.href)")
+                    }
+                }
+                try await client.execute(uri: "/customers", method: .get, headers: [.cookie: cookie]) { response in
+                    guard response.status == .ok else { return }
+                    let html = String(buffer: response.body)
+                    #expect(html.contains("href=\"/admin\"") == !permitted.isEmpty, "\(role): the bar links the index when there is one")
+                    #expect(!html.contains("<a href=\"/admin/audit\""), "\(role): administration pages are not in the top bar")
+                }
+            }
+        }
+    }
+
+
     @Test func pagesRefuseExactlyTheRolesWithoutTheirPermission() async throws {
         try await AppFixture.run { client, fixture in
             let person = try await fixture.anyID("people")

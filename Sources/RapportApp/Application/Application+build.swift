@@ -70,6 +70,7 @@ public func buildRouter(
     CustomerPages(store: store, views: views).register(on: web)
     OrganisationPages(store: store, views: views).register(on: web)
     AdminPages(store: store, views: views).register(on: web)
+    AdministrationPage(views: views).register(on: web)
     QuarantinePage(store: store, views: views).register(on: web)
     WebhookPages(store: store, views: views).register(on: web)
     UserPages(store: store, accounts: accounts, views: views).register(on: web)

@@ -30,7 +30,7 @@ struct PageChrome {
     let userName: String
     let roleLabel: String
     let csrf: String
-    let nav: [NavItem]
+    private(set) var nav: [NavItem]
 
     struct NavItem {
         let label: String
@@ -38,22 +38,34 @@ struct PageChrome {
         let active: Bool
     }
 
-    /// The navigation later modules plug into: each item names the permission it needs.
-    static let sections: [(label: String, href: String, permission: Permission)] = [
-        ("Dashboard", "/", .readPeople),
-        ("Customers", "/customers", .readPeople),
-        ("Organisations", "/organisations", .readOrganisations),
-        ("Segments", "/segments", .readPeople),
-        ("Attributes", "/attributes", .readPeople),
-        ("Offers", "/offers", .readPeople),
-        ("Analytics", "/analytics", .readAnalytics),
-        ("Lifetime value", "/value", .readAnalytics),
-        ("Audit log", "/admin/audit", .readAudit),
-        ("Import", "/admin/import", .manageTouchpoints),
-        ("Quarantine", "/admin/quarantine", .manageTouchpoints),
-        ("Webhooks", "/admin/webhooks", .manageWebhooks),
-        ("Users", "/admin/users", .manageUsers),
+    /// The navigation later modules plug into: each section names the permission it needs.
+    /// Daily work sits in the top bar; administration (data stewardship, accounts, audit)
+    /// sits behind one "Administration" entry, so the bar stays one line as modules arrive.
+    static let sections: [NavSection] = [
+        NavSection("Dashboard", "/", .readPeople),
+        NavSection("Customers", "/customers", .readPeople),
+        NavSection("Organisations", "/organisations", .readOrganisations),
+        NavSection("Segments", "/segments", .readPeople),
+        NavSection("Attributes", "/attributes", .readPeople),
+        NavSection("Offers", "/offers", .readPeople),
+        NavSection("Analytics", "/analytics", .readAnalytics),
+        NavSection("Lifetime value", "/value", .readAnalytics),
+        NavSection(
+            "Audit log", "/admin/audit", .readAudit, administration: "Who read or changed what, and when: every person's data."),
+        NavSection(
+            "Import", "/admin/import", .manageTouchpoints,
+            administration: "Load a CSV file into a touchpoint through ingestion, with a column mapping."),
+        NavSection(
+            "Quarantine", "/admin/quarantine", .manageTouchpoints,
+            administration: "Records that could not be used as sent: correct and replay them, or discard them."),
+        NavSection(
+            "Webhooks", "/admin/webhooks", .manageWebhooks,
+            administration: "Receivers told of changes, with every delivery attempt."),
+        NavSection("Users", "/admin/users", .manageUsers, administration: "Staff accounts, their roles and API tokens."),
     ]
+
+    /// The index of the administration pages.
+    static let administrationHref = "/admin"
 
     init(title: String, active: String, context: AppRequestContext) {
         self.title = title
@@ -62,9 +74,29 @@ struct PageChrome {
         roleLabel = user?.role.label ?? ""
         csrf = context.csrfToken ?? ""
         let permissions = user?.role.permissions ?? []
-        nav = Self.sections.filter { permissions.contains($0.permission) }.map {
-            NavItem(label: $0.label, href: $0.href, active: $0.href == active)
+        let permitted = Self.sections.filter { permissions.contains($0.permission) }
+        nav = permitted.filter { $0.administration == nil }.map { NavItem(label: $0.label, href: $0.href, active: $0.href == active) }
+        let administration = permitted.filter { $0.administration != nil }
+        if !administration.isEmpty {
+            let inside = active == Self.administrationHref || administration.contains { $0.href == active }
+            nav.append(NavItem(label: "Administration", href: Self.administrationHref, active: inside))
         }
+    }
+}
+
+/// One entry of the navigation: a page and the permission it needs. `administration` is the
+/// line the administration index shows for it; work pages have none and sit in the top bar.
+struct NavSection {
+    let label: String
+    let href: String
+    let permission: Permission
+    let administration: String?
+
+    init(_ label: String, _ href: String, _ permission: Permission, administration: String? = nil) {
+        self.label = label
+        self.href = href
+        self.permission = permission
+        self.administration = administration
     }
 }
 
