@@ -75,6 +75,7 @@ public func buildRouter(
     WebhookPages(store: store, views: views).register(on: web)
     UserPages(store: store, accounts: accounts, views: views).register(on: web)
     ImportPage(store: store, views: views).register(on: web)
+    TouchpointPages(store: store, views: views).register(on: web)
     let segmentPages = SegmentPages(store: store, views: views)
     segmentPages.register(on: web)
     SegmentValuePages(store: store, views: views, segmentPages: segmentPages).register(on: web)

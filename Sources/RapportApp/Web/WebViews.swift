@@ -53,6 +53,9 @@ struct PageChrome {
         NavSection(
             "Audit log", "/admin/audit", .readAudit, administration: "Who read or changed what, and when: every person's data."),
         NavSection(
+            "Touchpoints", "/admin/touchpoints", .manageTouchpoints,
+            administration: "Where records come from: each source's trust rank and the attributes it may supply."),
+        NavSection(
             "Import", "/admin/import", .manageTouchpoints,
             administration: "Load a CSV file into a touchpoint through ingestion, with a column mapping."),
         NavSection(
