@@ -25,7 +25,7 @@ struct MergeFixture {
         try await run(
             """
             INSERT INTO sources (id, name, kind, trust_rank, allowed_attributes, created_at)
-            VALUES (\(bind: id), \(bind: "shop " + id), 'web', 1, '[]', \(bind: Timestamp.now()))
+            VALUES (\(bind: id), \(bind: "shop " + id), 'web', 1, 'givenName,email', \(bind: Timestamp.now()))
             """)
         return id
     }

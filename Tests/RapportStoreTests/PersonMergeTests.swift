@@ -107,6 +107,37 @@ struct PersonMergeTests {
         }
     }
 
+    @Test func aRecordWithAnAddressBothHadIsMatchedToTheSurvivor() async throws {
+        try await withTestStore { store in
+            let f = MergeFixture(store: store)
+            let (a, b, _, _) = try await pair(f)
+            _ = try await store.merges.merge(b.id, into: a.id, by: f.admin)
+            let touchpoint = try #require(try await store.sources.list().first)
+            var record = IngestRecord()
+            record.givenName = "Anna"
+            record.email = "anna@example.pl"
+            let result = try await store.ingestion.ingest(
+                IngestionRequest(payload: "{}", parsed: .success(record)), from: touchpoint, by: f.admin)
+            #expect(result.outcome == .matched && result.personID == a.id, "B's kept copy of the address does not count: \(result)")
+        }
+    }
+
+    @Test func frozenAndListedMembersLeaveOutMergedPeople() async throws {
+        try await withTestStore { store in
+            let f = MergeFixture(store: store)
+            let a = try await f.person("Ewa", "Lis")
+            let b = try await f.person("Ewa", "Lis")
+            _ = try await store.segments.create(
+                try SegmentDraft(key: "poles", name: "Poles", purpose: "reporting", kind: "dynamic").validated(),
+                rule: try SegmentRuleRejection.parse(#"country = "PL""#), by: f.admin)
+            _ = try await store.merges.merge(b.id, into: a.id, by: f.admin)
+            let frozen = try await store.segments.freeze("poles", as: "poles-now", name: "Poles now", by: f.admin)
+            #expect(try await store.segments.size(of: frozen.key, by: f.admin) == 1)
+            let members = try await store.segments.members(of: "poles", cursor: nil, limit: 10, by: f.admin)
+            #expect(members.items.map(\.id) == [a.id])
+        }
+    }
+
     @Test func refusalsNameTheField() async throws {
         try await withTestStore { store in
             let f = MergeFixture(store: store)
