@@ -27,6 +27,16 @@ struct PersonMergeTests {
         return (a, b, shared.id.rawValue, sharedA.attribute)
     }
 
+    /// Two people in Poland and a dynamic segment `poles` that selects both.
+    func twoInASegment(_ f: MergeFixture) async throws -> (Person, Person) {
+        let a = try await f.person("Ewa", "Lis")
+        let b = try await f.person("Ewa", "Lis")
+        _ = try await f.store.segments.create(
+            try SegmentDraft(key: "poles", name: "Poles", purpose: "reporting", kind: "dynamic").validated(),
+            rule: try SegmentRuleRejection.parse(#"country = "PL""#), by: f.admin)
+        return (a, b)
+    }
+
     // MARK: Tests
 
     @Test func everyTableReferencingPeopleIsMovedOrExplained() async throws {
@@ -125,11 +135,7 @@ struct PersonMergeTests {
     @Test func frozenAndListedMembersLeaveOutMergedPeople() async throws {
         try await withTestStore { store in
             let f = MergeFixture(store: store)
-            let a = try await f.person("Ewa", "Lis")
-            let b = try await f.person("Ewa", "Lis")
-            _ = try await store.segments.create(
-                try SegmentDraft(key: "poles", name: "Poles", purpose: "reporting", kind: "dynamic").validated(),
-                rule: try SegmentRuleRejection.parse(#"country = "PL""#), by: f.admin)
+            let (a, b) = try await twoInASegment(f)
             _ = try await store.merges.merge(b.id, into: a.id, by: f.admin)
             let frozen = try await store.segments.freeze("poles", as: "poles-now", name: "Poles now", by: f.admin)
             #expect(try await store.segments.size(of: frozen.key, by: f.admin) == 1)
@@ -182,11 +188,7 @@ struct PersonMergeTests {
     @Test func mergedPeopleLeaveSegmentsAndTakeNoWrites() async throws {
         try await withTestStore { store in
             let f = MergeFixture(store: store)
-            let a = try await f.person("Ewa", "Lis")
-            let b = try await f.person("Ewa", "Lis")
-            _ = try await store.segments.create(
-                try SegmentDraft(key: "poles", name: "Poles", purpose: "reporting", kind: "dynamic").validated(),
-                rule: try SegmentRuleRejection.parse(#"country = "PL""#), by: f.admin)
+            let (a, b) = try await twoInASegment(f)
             #expect(try await store.segments.size(of: "poles", by: f.admin) == 2)
             _ = try await store.merges.merge(b.id, into: a.id, by: f.admin)
             #expect(try await store.segments.size(of: "poles", by: f.admin) == 1)
