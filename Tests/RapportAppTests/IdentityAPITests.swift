@@ -29,6 +29,12 @@ struct IdentityAPITests {
             let second = try await fixture.send(client, .get, "/api/v1/reviews?limit=2&cursor=\(cursor)")
             #expect((second.json["items"] as? [[String: Any]])?.map { $0["id"] as? String } == [lessLikely.rawValue, stale.rawValue])
 
+            let point = try ContactPointDraft(kind: "email", value: "anna.nowack@example.pl")
+                .validated(id: fixture.store.ids.make(), personID: newer, organisationID: nil, defaultCountry: "PL", now: Date())
+            try await fixture.store.contactPoints.insert(point, by: .system)
+            let cached = try await fixture.send(client, .get, "/api/v1/people/\(older)/360")
+            #expect((cached.json["contactPoints"] as? [Any])?.isEmpty == true)
+
             let detail = try await fixture.send(client, .get, "/api/v1/reviews/\(likely)")
             let review = try #require(detail.json["review"] as? [String: Any])
             let evidence = try #require((review["explanation"] as? [String: Any])?["fields"] as? [[String: Any]])
@@ -45,6 +51,8 @@ struct IdentityAPITests {
             let obsolete = try await fixture.send(client, .get, "/api/v1/reviews/\(stale)")
             #expect((obsolete.json["review"] as? [String: Any])?["status"] as? String == "obsolete")
 
+            let survivor360 = try await fixture.send(client, .get, "/api/v1/people/\(older)/360")
+            #expect((survivor360.json["contactPoints"] as? [[String: Any]])?.map { $0["id"] as? String } == [point.id.rawValue])
             let gone = try await fixture.send(client, .get, "/api/v1/people/\(newer)")
             #expect(gone.status == .gone && gone.json["code"] as? String == "person_merged")
             #expect(gone.json["mergedInto"] as? String == older.rawValue && issues(gone.json) == ["id"])
