@@ -10,6 +10,7 @@ def resp(code, schema, desc="OK"):
     for c,d in [("400","Malformed request"),("401","No or bad API token"),("403","Role lacks permission"),("404","Not found"),("422","Invalid field values")]:
         r[c]={"description":d,"content":{"application/problem+json":{"schema":ref("Problem")}}}
     return r
+gone={"description":"The person was merged into another: mergedInto names the survivor","content":{"application/problem+json":{"schema":ref("Problem")}}}
 def nocontent():
     r=resp(200,{})
     del r["200"]
@@ -35,9 +36,9 @@ paths={
    "post":op("Create a person","people:write",resp(201,ref("Person"),"Created"),rb=body("PersonDraft"))},
  "/api/v1/people/import":{"post":op("Import people from CSV, all or nothing","people:write",resp(201,{"type":"object","properties":{"imported":{"type":"integer"},"contactPoints":{"type":"integer"}}},"Created"),rb={"required":True,"description":"UTF-8 CSV with a header of: givenName, familyName, birthDate, gender, language, country, email, phone (snake_case and first_name/last_name/surname also accepted). At most 10 000 rows. Any bad row rejects the whole file with errors named rows[LINE].field.","content":{"text/csv":{"schema":{"type":"string"}}}})},
  "/api/v1/people/{id}":{
-   "get":op("Read a person","people:read",resp(200,ref("Person")),[idp()]),
+   "get":op("Read a person (a merged person's ID answers 410 person_merged with mergedInto, the survivor's ID)","people:read",{**resp(200,ref("Person")),"410":gone},[idp()]),
    "patch":op("Update a person (JSON merge patch)","people:write",resp(200,ref("Person")),[idp()],body("PersonPatch"))},
- "/api/v1/people/{id}/360":{"get":op("Customer 360 view","people:read",resp(200,ref("CustomerView")),[idp()])},
+ "/api/v1/people/{id}/360":{"get":op("Customer 360 view (410 person_merged with mergedInto for a merged person's ID)","people:read",{**resp(200,ref("CustomerView")),"410":gone},[idp()])},
  "/api/v1/people/{id}/contact-points":{
    "get":op("A person's contact points with history","people:read",resp(200,{"type":"array","items":ref("ContactPoint")}),[idp()]),
    "post":op("Add a contact point","people:write",resp(201,ref("ContactPoint"),"Created"),[idp()],body("ContactPointDraft"))},
