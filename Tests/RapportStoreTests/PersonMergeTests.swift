@@ -197,6 +197,12 @@ struct PersonMergeTests {
             await #expect(throws: MergedPersonError(personID: b.id, survivorID: a.id)) {
                 try await store.purchases.insert(purchase, by: f.admin)
             }
+            let organisation = try OrganisationDraft(name: "Zelmer S.A.", kind: "customer").validated(id: store.ids.make(), now: Date())
+            try await store.organisations.insert(organisation, by: f.admin)
+            await #expect(throws: MergedPersonError(personID: b.id, survivorID: a.id)) {
+                try await store.organisations.addMember(
+                    Membership(personID: b.id, organisationID: organisation.id, role: "buyer"), by: f.admin)
+            }
             let merged = try await store.people.list(
                 PersonFilter(status: .merged), order: ListOrder(column: "created_at", descending: false), cursor: nil, limit: 10,
                 by: f.admin)
