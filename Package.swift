@@ -100,7 +100,7 @@ let package = Package(
             name: "RapportAppTests",
             dependencies: [
                 "RapportApp", "RapportStore", "RapportDemo", "RapportTestSupport", "RapportValue", "RapportIntegration",
-                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                "RapportIdentity", .product(name: "HummingbirdTesting", package: "hummingbird"),
             ]
         ),
     ]

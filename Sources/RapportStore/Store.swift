@@ -31,6 +31,10 @@ public struct Store: Sendable {
     public let outbox: EventOutbox
     public let webhooks: WebhookRepository
     public let webhookDeliveries: WebhookDeliveryQueue
+    /// Merges and unmerges of people (R1.7).
+    public let merges: PersonMerges
+    /// The clerical-review queue of pairs the match model was unsure of (R1.7).
+    public let reviews: MatchReviews
 
     public init(database: Database, ids: IDGenerator = .live) {
         self.database = database
@@ -58,6 +62,9 @@ public struct Store: Sendable {
         offers = OfferRepository(database: database, audit: audit, ids: ids, segments: segments)
         webhooks = WebhookRepository(database: database, audit: audit, ids: ids, outbox: outbox)
         webhookDeliveries = WebhookDeliveryQueue(database: database, ids: ids)
+        let merges = PersonMerges(database: database, audit: audit, outbox: outbox, ids: ids)
+        self.merges = merges
+        reviews = MatchReviews(database: database, audit: audit, merges: merges)
         lifetimeValues = LifetimeValues(
             database: database, audit: audit, segments: segments,
             assumptions: ValueAssumptionRepository(database: database, audit: audit), cache: GroupDriverCache())

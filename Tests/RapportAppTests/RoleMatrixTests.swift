@@ -94,6 +94,25 @@ struct RoleMatrixTests {
         }
     }
 
+    @Test func identityRoutesNeedIdentityResolveWhichOnlyAdministratorsHold() async throws {
+        try await AppFixture.run { _, fixture in
+            let identity = Set(
+                fixture.routes.all.filter {
+                    $0.path.hasPrefix("/api/v1/reviews") || $0.path.hasPrefix("/api/v1/merges") || $0.path.hasSuffix("/merge")
+                        || $0.path.hasSuffix("/merges")
+                }
+                .map { "\($0.method) \($0.path) \($0.permission?.rawValue ?? "-")" })
+            #expect(
+                identity == [
+                    "GET /api/v1/reviews identity:resolve", "GET /api/v1/reviews/{id} identity:resolve",
+                    "POST /api/v1/reviews/{id}/accept identity:resolve", "POST /api/v1/reviews/{id}/reject identity:resolve",
+                    "POST /api/v1/people/{id}/merge identity:resolve", "GET /api/v1/people/{id}/merges identity:resolve",
+                    "POST /api/v1/merges/{id}/unmerge identity:resolve",
+                ])
+            #expect(Role.allCases.filter { $0.permissions.contains(.resolveIdentities) } == [.administrator])
+        }
+    }
+
     @Test func webhookRoutesNeedWebhooksManageWhichOnlyAdministratorsHold() async throws {
         try await AppFixture.run { _, fixture in
             let webhookRoutes = Set(

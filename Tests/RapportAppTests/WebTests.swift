@@ -154,7 +154,7 @@ struct WebRoleMatrixTests {
                 ("/segments", .readPeople), ("/segments/new", .manageSegments), ("/value", .readAnalytics), ("/offers", .readPeople),
                 ("/attributes", .readPeople),
                 ("/admin/webhooks", .manageWebhooks), ("/admin/users", .manageUsers),
-                ("/admin/import", .manageTouchpoints), ("/admin/touchpoints", .manageTouchpoints),
+                ("/admin/import", .manageTouchpoints), ("/admin/touchpoints", .manageTouchpoints), ("/reviews", .resolveIdentities),
             ]
             let web = WebTests()
             for role in Role.allCases {

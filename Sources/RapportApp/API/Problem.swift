@@ -13,6 +13,8 @@ struct Problem: Encodable, Sendable {
     var detail: String
     var code: String
     var errors: [Issue]?
+    /// For a merged person's ID: the person it was merged into (R1.7).
+    var mergedInto: String?
 
     /// One thing wrong with the request: the field, a stable code, how to fix it and, for
     /// segment rules, where in the rule.
@@ -75,6 +77,12 @@ struct Problem: Encodable, Sendable {
             if case .invalid(let list) = error { issues = list }
             if case .conflict(let field, let message) = error { issues = [FieldIssue(field: field, code: "conflict", message: message)] }
             return Problem(status: status, code: error.code, detail: error.message, errors: issues)
+        case let merged as MergedPersonError:
+            var problem = Problem(
+                status: .gone, code: "person_merged", detail: merged.message,
+                errors: [FieldIssue(field: "id", code: "merged", message: merged.message)])
+            problem.mergedInto = merged.survivorID.rawValue
+            return problem
         case let rejection as SegmentRuleRejection:
             return Problem(
                 status: .unprocessableContent, code: "invalid_segment_rule", detail: rejection.message,

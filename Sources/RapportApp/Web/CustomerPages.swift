@@ -40,7 +40,13 @@ struct CustomerPages {
         web.get("customers/:id") { request, context -> Response in
             let actor = try context.actor(needing: .readPeople)
             let id: PersonID = try request.pathID(context, entity: "person")
-            let view = try await store.customers.view(of: id, by: actor)
+            let view: CustomerView
+            do {
+                view = try await store.customers.view(of: id, by: actor)
+            } catch let merged as MergedPersonError {
+                // An old ID leads to the person it was merged into, who is told where the visitor came from.
+                return Response(status: .seeOther, headers: [.location: "/customers/\(merged.survivorID)?mergedFrom=\(id)"])
+            }
             // Segments of one and the offers that fit them are evaluated live next to the 360, not kept in it.
             let segments = try await store.segments.segments(of: id, by: actor)
             let offers = try await store.offers.offers(for: id, by: actor)
@@ -49,6 +55,8 @@ struct CustomerPages {
             if let household = view.household {
                 page.householdValue = ValueViews.historic(try await store.households.value(of: household.id, by: actor))
             }
+            page.merges = try await ReviewPages.panel(
+                for: id, mergedFrom: try ListParameters(request)["mergedFrom"], store: store, context: context)
             return views.page("customer", page)
         }
     }

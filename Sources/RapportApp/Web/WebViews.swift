@@ -65,6 +65,9 @@ struct PageChrome {
             "Webhooks", "/admin/webhooks", .manageWebhooks,
             administration: "Receivers told of changes, with every delivery attempt."),
         NavSection("Users", "/admin/users", .manageUsers, administration: "Staff accounts, their roles and API tokens."),
+        NavSection(
+            "Reviews", "/reviews", .resolveIdentities,
+            administration: "Pairs that may be one person: the evidence side by side, to merge or to keep apart."),
     ]
 
     /// The index of the administration pages.

@@ -113,10 +113,10 @@ public struct PersonPatch: Decodable, Sendable, Equatable {
         if case .set(let value) = ownerUserID { updated.ownerUserID = PersonRules.userID(value, into: &check) }
         if case .clear = ownerUserID { updated.ownerUserID = nil }
         if case .set(let value) = status {
-            if let parsed = PersonStatus(rawValue: value) {
+            if let parsed = PersonStatus(rawValue: value), PersonStatus.assignable.contains(parsed) {
                 updated.status = parsed
             } else {
-                check.add(.unknown("status", value: value, allowed: PersonStatus.allCases.map(\.rawValue)))
+                check.add(.unknown("status", value: value, allowed: PersonStatus.assignable.map(\.rawValue)))
             }
         }
         if case .clear = status { check.add(.required("status")) }

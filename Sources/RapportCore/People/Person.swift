@@ -61,4 +61,10 @@ public enum PersonStatus: String, Codable, Sendable, CaseIterable {
     case suppressedDeceased = "suppressed_deceased"
     case suppressedUndeliverable = "suppressed_undeliverable"
     case suppressedOnRequest = "suppressed_on_request"
+    /// Absorbed into another person by a merge (R1.7): kept so the ID still resolves and an
+    /// unmerge can give it back; never listed, selected or written to. Set only by merges.
+    case merged
+
+    /// The statuses a person's record may be given by an edit (`merged` only by a merge).
+    public static var assignable: [PersonStatus] { allCases.filter { $0 != .merged } }
 }

@@ -53,6 +53,7 @@ enum PersonKeyIndex {
             SELECT DISTINCT person_id FROM contact_points
             WHERE normalized = \(bind: key.value) AND kind = \(bind: key.kind.rawValue) AND person_id IS NOT NULL
               AND valid_to IS NULL
+              AND NOT EXISTS (SELECT 1 FROM people m WHERE m.id = contact_points.person_id AND m.merged_into_id IS NOT NULL)
             LIMIT 2
             """
         ).all()

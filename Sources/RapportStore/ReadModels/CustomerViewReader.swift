@@ -19,9 +19,11 @@ public struct CustomerViewReader: Sendable {
     public static let recentLimit = 25
 
     /// Reads the view and records the read in the audit trail. The visibility check on the
-    /// person decides before anything is returned.
+    /// person decides before anything is returned; a merged person throws
+    /// ``MergedPersonError`` naming the survivor.
     public func view(of id: PersonID, by actor: Actor) async throws -> CustomerView {
         let view = try await database.reader == nil ? concurrentView(of: id, by: actor) : inlineView(of: id, by: actor)
+        if view.person.status == .merged { try await PersonMerges.requireUnmerged(id, on: database.sql) }
         try await audit.read(entityType: "person", entityID: id.rawValue, detail: "customer 360", by: actor)
         return view
     }
@@ -104,7 +106,7 @@ public struct CustomerViewReader: Sendable {
         try await database.read(
             """
             SELECT * FROM people WHERE household_id = (SELECT household_id FROM people WHERE id = ?)
-              AND id <> ? ORDER BY search_name LIMIT 20
+              AND id <> ? AND merged_into_id IS NULL ORDER BY search_name LIMIT 20
             """, [.text(id.rawValue), .text(id.rawValue)]
         ).map(PersonRepository.person(from:))
     }

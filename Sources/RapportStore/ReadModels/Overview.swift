@@ -20,7 +20,8 @@ public struct Overview: Sendable {
         let mix = try await database.sql.raw("SELECT channel, COUNT(*) AS n FROM interactions GROUP BY channel ORDER BY n DESC")
             .all().map { (channel: try $0.enumValue("channel", as: Channel.self), count: try $0.integer("n")) }
         return Overview(
-            people: try await count("people"), households: try await count("households"),
+            // People merged into others are counted once, as their survivors.
+            people: try await count("people WHERE merged_into_id IS NULL"), households: try await count("households"),
             organisations: try await count("organisations"), purchases: try await count("purchases"),
             interactions: mix.reduce(0) { $0 + $1.count }, channelMix: mix)
     }

@@ -29,7 +29,7 @@ public struct HouseholdRepository: Sendable {
 
     /// The members `actor` may see, by name.
     public func members(of id: HouseholdID, by actor: Actor) async throws -> [Person] {
-        try await database.sql.raw("SELECT * FROM people WHERE household_id = \(bind: id.rawValue) ORDER BY search_name LIMIT 100")
+        try await database.sql.raw("SELECT * FROM people WHERE household_id = \(bind: id.rawValue) AND merged_into_id IS NULL ORDER BY search_name LIMIT 100")
             .all().map(PersonRepository.person(from:)).filter { Visibility.allows($0, to: actor) }
     }
 

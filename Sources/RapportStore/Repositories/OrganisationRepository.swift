@@ -90,6 +90,7 @@ public struct OrganisationRepository: Sendable {
             guard try await db.raw("SELECT id FROM people WHERE id = \(bind: membership.personID.rawValue)").first() != nil else {
                 throw DomainError.invalid([.invalid("personID", "personID '\(membership.personID)' does not exist.")])
             }
+            try await PersonMerges.requireUnmerged(membership.personID, on: db)
             let existing = try await db.raw(
                 """
                 SELECT role FROM memberships WHERE person_id = \(bind: membership.personID.rawValue)

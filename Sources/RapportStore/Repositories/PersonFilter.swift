@@ -43,6 +43,8 @@ public struct PersonFilter: Sendable, Equatable {
             query.appendInterpolation(unsafeRaw: " AND status = ")
             query.appendInterpolation(bind: status.rawValue)
         }
+        // Merged people are listed only when asked for by status: their data is the survivor's now.
+        if status != .merged { query.appendInterpolation(unsafeRaw: " AND merged_into_id IS NULL") }
         if let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
             SearchCondition.append(text, to: &query)
         }

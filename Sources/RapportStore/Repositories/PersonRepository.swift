@@ -38,11 +38,13 @@ public struct PersonRepository: Sendable {
         SearchText.fold(p.familyName ?? p.givenName ?? "")
     }
 
-    /// One person, if `actor` may see them. Records the read.
+    /// One person, if `actor` may see them. Records the read. A merged person's ID throws
+    /// ``MergedPersonError`` naming the survivor.
     public func find(_ id: PersonID, by actor: Actor, audited: Bool = true) async throws -> Person {
         guard let row = try await database.sql.raw("SELECT * FROM people WHERE id = \(bind: id.rawValue)").first(),
             let person = try? Self.person(from: row), Visibility.allows(person, to: actor)
         else { throw DomainError.notFound(entity: "person", id: id.rawValue) }
+        if person.status == .merged { try await PersonMerges.requireUnmerged(id, on: database.sql) }
         if audited { try await audit.read(entityType: "person", entityID: id.rawValue, by: actor) }
         return person
     }
@@ -54,6 +56,7 @@ public struct PersonRepository: Sendable {
             guard let row = try await db.raw("SELECT * FROM people WHERE id = \(bind: id.rawValue)").first(),
                 case let current = try Self.person(from: row), Visibility.allows(current, to: actor)
             else { throw DomainError.notFound(entity: "person", id: id.rawValue) }
+            if current.status == .merged { try await PersonMerges.requireUnmerged(id, on: db) }
             let p = try patch.applied(to: current, now: now)
             try await db.raw(
                 """

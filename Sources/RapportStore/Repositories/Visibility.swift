@@ -15,15 +15,18 @@ enum Visibility {
         !actor.role.seesOnlyAssignedPeople || (actor.userID != nil && person.ownerUserID == actor.userID)
     }
 
-    /// Throws not-found unless the person exists and `actor` may see them.
+    /// Throws not-found unless the person exists and `actor` may see them, and
+    /// ``MergedPersonError`` for a person merged into another (nothing is read from or
+    /// written to them until an unmerge).
     static func requirePerson(
         _ id: PersonID, visibleTo actor: Actor, on db: any SQLDatabase, notFound: (entity: String, id: String)? = nil
     ) async throws {
-        let row = try await db.raw("SELECT owner_user_id FROM people WHERE id = \(bind: id.rawValue)").first()
+        let row = try await db.raw("SELECT owner_user_id, merged_into_id FROM people WHERE id = \(bind: id.rawValue)").first()
         let owner: UserID? = try row?.optionalID("owner_user_id")
         guard row != nil, !actor.role.seesOnlyAssignedPeople || (owner != nil && owner == actor.userID) else {
             throw DomainError.notFound(entity: notFound?.entity ?? "person", id: notFound?.id ?? id.rawValue)
         }
+        if try row?.optionalText("merged_into_id") != nil { try await PersonMerges.requireUnmerged(id, on: db) }
     }
 
     /// Narrows a query over `people` (under `alias`) to the people `actor` may see: appends

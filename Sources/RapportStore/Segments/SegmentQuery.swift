@@ -77,9 +77,10 @@ struct SegmentQuery: Sendable {
         }
     }
 
-    /// ` WHERE <visibility> AND <condition>`: partner agents only ever count and see their own people.
+    /// ` WHERE <visibility> AND <condition>`: partner agents only ever count and see their own
+    /// people, and nobody gets a merged person (their data is the survivor's).
     func whereClause(for actor: Actor) -> SQLQueryString {
-        var query = SQLQueryString(" WHERE ")
+        var query = SQLQueryString(" WHERE p.merged_into_id IS NULL AND ")
         Visibility.restrictPeople(&query, alias: "p", actor: actor)
         return query + condition
     }

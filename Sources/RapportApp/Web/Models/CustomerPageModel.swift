@@ -27,6 +27,8 @@ struct CustomerPageModel {
     var lifetime: PersonLifetime?
     /// The household's historic value per currency (R4.1).
     var householdValue: [ValueViews.HistoricRow] = []
+    /// Merge history and forms (R1.7), for users with `identity:resolve`.
+    var merges: MergesPanel?
 
     struct PersonLifetime {
         let basis: String
