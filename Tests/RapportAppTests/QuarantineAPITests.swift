@@ -102,7 +102,7 @@ struct QuarantineAPITests {
                 #expect(html.contains("class=\"quarantine-item\""))
                 #expect(html.contains("<strong>phone</strong>"))
                 #expect(html.contains("page-test"))
-                #expect(html.contains("href=\"/admin/quarantine\""), "in the navigation")
+                #expect(html.contains("href=\"/admin\" class=\"active\""), "the bar marks Administration as where we are")
             }
             let agent = try await WebTests().signIn(client, as: "u.service_agent")
             try await client.execute(uri: "/admin/quarantine", method: .get, headers: [.cookie: agent]) { #expect($0.status == .forbidden) }

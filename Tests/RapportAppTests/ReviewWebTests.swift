@@ -18,7 +18,7 @@ struct ReviewWebTests {
             let web = WebTests()
             let cookie = try await web.signIn(client)
             let list = try await client.execute(uri: "/reviews", method: .get, headers: [.cookie: cookie]) { $0.body.text }
-            #expect(list.contains("/reviews/\(review)") && list.contains("90.00 %") && list.contains(#"href="/reviews""#))
+            #expect(list.contains("/reviews/\(review)") && list.contains("90.00 %") && list.contains(#"href="/admin" class="active""#))
             let page = try await client.execute(uri: "/reviews/\(review)", method: .get, headers: [.cookie: cookie]) { response in
                 #expect(response.status == .ok)
                 return response.body.text
