@@ -20,6 +20,8 @@ struct BenchHTTPCommand: AsyncParsableCommand {
     @Option(help: "Port on 127.0.0.1.") var port = 18099
     @Option(help: "People sampled for first reads (more than one run can read).") var coldSample = 400_000
     @Option(help: "People read again and again for the repeat-read figure.") var hotPeople = 2_000
+    @Option(help: "Routes to measure, comma-separated: health, first, repeat (all by default; fewer for profiling).")
+    var routes = "health,first,repeat"
 
     func run() async throws {
         var logger = Logger(label: "bench")
@@ -72,12 +74,15 @@ struct BenchHTTPCommand: AsyncParsableCommand {
         }
         let bearer = ["Authorization": "Bearer \(token)"]
         print("people in database: \(count); \(connections) connections, \(seconds) s per route")
-        let health = load([:]).run { _ in "/health" }
+        let chosen = Set(routes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        let skipped = HTTPLoad.Result(requests: 0, failures: 0, seconds: 1, p50: .nan, p99: .nan)
+        let health = chosen.contains("health") ? load([:]).run { _ in "/health" } : skipped
         report("/health", health)
         // Each connection starts 7 919 places further into the list, so no person is read twice.
-        let first = load(bearer).run { i in "/api/v1/people/\(cold[i % (cold.count - warm.count)])/360" }
+        let first =
+            chosen.contains("first") ? load(bearer).run { i in "/api/v1/people/\(cold[i % (cold.count - warm.count)])/360" } : skipped
         report("/api/v1/people/{id}/360, first read of each person", first)
-        let repeated = load(bearer).run { i in "/api/v1/people/\(warm[i % warm.count])/360" }
+        let repeated = chosen.contains("repeat") ? load(bearer).run { i in "/api/v1/people/\(warm[i % warm.count])/360" } : skipped
         report("/api/v1/people/{id}/360, repeat reads of \(warm.count) people", repeated)
         print(String(format: "throughput / health: first reads %.1f %%, repeat reads %.1f %%",
                      first.perSecond / health.perSecond * 100, repeated.perSecond / health.perSecond * 100))
