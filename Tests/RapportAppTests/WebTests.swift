@@ -127,6 +127,7 @@ struct WebRoleMatrixTests {
                 ("/attributes", .readPeople),
                 ("/admin/webhooks", .manageWebhooks), ("/admin/users", .manageUsers),
                 ("/admin/import", .manageTouchpoints),
+                ("/admin/suppressions", .readPeople), ("/marts", .manageDataMarts),
             ]
             let web = WebTests()
             for role in Role.allCases {

@@ -39,17 +39,26 @@ struct CustomerPages {
         }
         web.get("customers/:id") { request, context -> Response in
             let actor = try context.actor(needing: .readPeople)
-            let id: PersonID = try request.pathID(context, entity: "person")
-            let view = try await store.customers.view(of: id, by: actor)
-            // Segments of one and the offers that fit them are evaluated live next to the 360, not kept in it.
-            let segments = try await store.segments.segments(of: id, by: actor)
-            let offers = try await store.offers.offers(for: id, by: actor)
-            var page = CustomerPageModel(view: view, segments: segments, offers: offers, context: context)
-            page.lifetime = try await store.lifetimeValues.person(id, in: segments, by: actor).map(CustomerPageModel.PersonLifetime.init)
-            if let household = view.household {
-                page.householdValue = ValueViews.historic(try await store.households.value(of: household.id, by: actor))
-            }
-            return views.page("customer", page)
+            return try await page(of: try request.pathID(context, entity: "person"), by: actor, context: context)
         }
+    }
+
+    /// The 360 page; `problems` are those of a suppression form that came back.
+    func page(
+        of id: PersonID, by actor: Actor, context: AppRequestContext, problems: [FieldIssue] = [],
+        status: HTTPResponse.Status = .ok
+    ) async throws -> Response {
+        let view = try await store.customers.view(of: id, by: actor)
+        // Segments of one and the offers that fit them are evaluated live next to the 360, not kept in it.
+        let segments = try await store.segments.segments(of: id, by: actor)
+        let offers = try await store.offers.offers(for: id, by: actor)
+        var page = CustomerPageModel(view: view, segments: segments, offers: offers, context: context)
+        page.lifetime = try await store.lifetimeValues.person(id, in: segments, by: actor).map(CustomerPageModel.PersonLifetime.init)
+        if let household = view.household {
+            page.householdValue = ValueViews.historic(try await store.households.value(of: household.id, by: actor))
+        }
+        page.suppressionPanel = SuppressionPanel(view: view, canSuppress: actor.role.permissions.contains(.suppressPeople))
+        page.suppressionPanel?.problems = problems
+        return views.page("customer", page, status: status)
     }
 }

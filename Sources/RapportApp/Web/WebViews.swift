@@ -46,11 +46,13 @@ struct PageChrome {
         ("Segments", "/segments", .readPeople),
         ("Attributes", "/attributes", .readPeople),
         ("Offers", "/offers", .readPeople),
+        ("Data marts", "/marts", .manageDataMarts),
         ("Analytics", "/analytics", .readAnalytics),
         ("Lifetime value", "/value", .readAnalytics),
         ("Audit log", "/admin/audit", .readAudit),
         ("Import", "/admin/import", .manageTouchpoints),
         ("Quarantine", "/admin/quarantine", .manageTouchpoints),
+        ("Suppressions", "/admin/suppressions", .suppressPeople),
         ("Webhooks", "/admin/webhooks", .manageWebhooks),
         ("Users", "/admin/users", .manageUsers),
     ]
