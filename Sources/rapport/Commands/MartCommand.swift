@@ -40,7 +40,14 @@ struct MartExportCommand: AsyncParsableCommand {
         }
         try await store.withStore { store in
             let actor = Actor(userID: nil, name: "cli-mart-export", role: .administrator)
-            let plan = try await store.dataMarts.plan(key, part: part, by: actor)
+            let plan: DataMartExport
+            do {
+                plan = try await store.dataMarts.plan(key, part: part, by: actor)
+            } catch let error as DomainError {
+                throw ValidationError(error.message)
+            } catch let rejection as SegmentRuleRejection {
+                throw ValidationError("The rule of data mart '\(key)' no longer checks: \(rejection.message)")
+            }
             let sink = try CSVSink(path: out)
             let rows = try await store.dataMarts.export(plan, by: actor) { rows in rows.forEach(sink.write) }
             sink.close()
