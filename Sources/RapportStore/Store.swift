@@ -27,6 +27,10 @@ public struct Store: Sendable {
     /// Value per segment and per person: historic value, drivers, lifetime value as NPV.
     public let lifetimeValues: LifetimeValues
     public let offers: OfferRepository
+    /// Elimination: suppressed people and contact points (R1.10).
+    public let suppressions: SuppressionRepository
+    /// Named extracts of a subset of profiles and their history (R1.10).
+    public let dataMarts: DataMartRepository
     /// Outbound webhooks: the outbox every evented write uses, subscriptions, and deliveries.
     public let outbox: EventOutbox
     public let webhooks: WebhookRepository
@@ -60,6 +64,8 @@ public struct Store: Sendable {
         let segments = SegmentRepository(database: database, audit: audit, ids: ids)
         self.segments = segments
         offers = OfferRepository(database: database, audit: audit, ids: ids, segments: segments)
+        suppressions = SuppressionRepository(database: database, audit: audit, outbox: outbox, ids: ids)
+        dataMarts = DataMartRepository(database: database, audit: audit, ids: ids)
         webhooks = WebhookRepository(database: database, audit: audit, ids: ids, outbox: outbox)
         webhookDeliveries = WebhookDeliveryQueue(database: database, ids: ids)
         let merges = PersonMerges(database: database, audit: audit, outbox: outbox, ids: ids)

@@ -146,6 +146,28 @@ struct RoleMatrixTests {
         }
     }
 
+    @Test func suppressionAndDataMartRoutesNeedTheirPermissions() async throws {
+        try await AppFixture.run { _, fixture in
+            let routes = Set(
+                fixture.routes.all.filter { $0.path.contains("suppressions") || $0.path.hasPrefix("/api/v1/marts") }
+                    .map { "\($0.method) \($0.path) \($0.permission?.rawValue ?? "-")" })
+            #expect(
+                routes == [
+                    "POST /api/v1/people/{id}/suppressions people:suppress",
+                    "GET /api/v1/people/{id}/suppressions people:read",
+                    "POST /api/v1/suppressions/{id}/lift people:suppress", "GET /api/v1/suppressions people:read",
+                    "GET /api/v1/marts marts:manage", "POST /api/v1/marts marts:manage",
+                    "POST /api/v1/marts/count marts:manage", "GET /api/v1/marts/{key} marts:manage",
+                    "PUT /api/v1/marts/{key} marts:manage", "DELETE /api/v1/marts/{key} marts:manage",
+                    "GET /api/v1/marts/{key}/export.csv marts:manage",
+                ])
+            let suppressors = Role.allCases.filter { $0.permissions.contains(.suppressPeople) }
+            #expect(Set(suppressors) == [.administrator, .privacyOfficer, .serviceAgent])
+            let martMakers = Role.allCases.filter { $0.permissions.contains(.manageDataMarts) }
+            #expect(martMakers.allSatisfy { $0.permissions.contains(.exportData) }, "a mart's maker may download it")
+        }
+    }
+
     @Test func openAPIDocumentDescribesExactlyTheRegisteredRoutes() async throws {
         try await AppFixture.run { client, fixture in
             var documented: Set<String> = []

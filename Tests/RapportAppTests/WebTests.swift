@@ -155,6 +155,7 @@ struct WebRoleMatrixTests {
                 ("/attributes", .readPeople),
                 ("/admin/webhooks", .manageWebhooks), ("/admin/users", .manageUsers),
                 ("/admin/import", .manageTouchpoints), ("/admin/touchpoints", .manageTouchpoints), ("/reviews", .resolveIdentities),
+                ("/admin/suppressions", .suppressPeople), ("/marts", .manageDataMarts),
             ]
             let web = WebTests()
             for role in Role.allCases {

@@ -59,6 +59,8 @@ public func buildRouter(
     OffersAPI(store: store).register(on: api)
     WebhooksAPI(store: store).register(on: api)
     IdentityAPI(store: store).register(on: api)
+    SuppressionsAPI(store: store).register(on: api)
+    DataMartsAPI(store: store).register(on: api)
 
     let views = try await WebViews.load()
     let throttle = LoginThrottle()
@@ -68,7 +70,9 @@ public func buildRouter(
         .add(middleware: CSRFGuard())
     LoginPages(accounts: accounts, store: store, views: views, throttle: throttle, secureCookies: configuration.secureCookies)
         .register(on: web)
-    CustomerPages(store: store, views: views).register(on: web)
+    let customerPages = CustomerPages(store: store, views: views)
+    customerPages.register(on: web)
+    SuppressionPages(store: store, views: views, customers: customerPages).register(on: web)
     OrganisationPages(store: store, views: views).register(on: web)
     AdminPages(store: store, views: views).register(on: web)
     AdministrationPage(views: views).register(on: web)
@@ -83,6 +87,7 @@ public func buildRouter(
     SegmentValuePages(store: store, views: views, segmentPages: segmentPages).register(on: web)
     OfferPages(store: store, views: views).register(on: web)
     AttributePages(store: store, views: views).register(on: web)
+    DataMartPages(store: store, views: views).register(on: web)
     return router
 }
 

@@ -50,6 +50,7 @@ struct PageChrome {
         NavSection("Offers", "/offers", .readPeople),
         NavSection("Analytics", "/analytics", .readAnalytics),
         NavSection("Lifetime value", "/value", .readAnalytics),
+        NavSection("Data marts", "/marts", .manageDataMarts),
         NavSection(
             "Audit log", "/admin/audit", .readAudit, administration: "Who read or changed what, and when: every person's data."),
         NavSection(
@@ -61,6 +62,9 @@ struct PageChrome {
         NavSection(
             "Quarantine", "/admin/quarantine", .manageTouchpoints,
             administration: "Records that could not be used as sent: correct and replay them, or discard them."),
+        NavSection(
+            "Suppressions", "/admin/suppressions", .suppressPeople,
+            administration: "People and contact points taken out of all contact: deceased, undeliverable, on request."),
         NavSection(
             "Webhooks", "/admin/webhooks", .manageWebhooks,
             administration: "Receivers told of changes, with every delivery attempt."),

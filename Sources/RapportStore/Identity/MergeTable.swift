@@ -23,6 +23,10 @@ struct MergeTable: Sendable {
         MergeTable(name: "memberships", key: ["organisation_id", "role"], sameRow: ["organisation_id", "role"]),
         MergeTable(name: "attribute_values", key: ["attribute_id"], sameRow: ["attribute_id"]),
         MergeTable(name: "segment_members", key: ["segment_id"], sameRow: ["segment_id"]),
+        // A suppression is about the human both records describe: a deceased or on-request
+        // stop on either record holds for the survivor. A stop on one contact point keeps
+        // naming that point, wherever the point went.
+        MergeTable(name: "suppressions", key: ["id"], sameRow: nil),
     ]
 
     /// Tables that reference people but whose rows do not move, and why.

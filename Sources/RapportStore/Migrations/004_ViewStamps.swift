@@ -16,23 +16,27 @@ enum ViewStampTriggers {
     /// Tables whose rows belong to one person through `person_id`.
     static let personTables = ["contact_points", "purchases", "interactions", "memberships", "attribute_values", "value_scores"]
 
+    /// The three SQLite triggers that stamp the person a row of `table` (with `person_id`)
+    /// belongs to; later migrations add them for new tables the 360 shows.
+    static func sqliteTriggers(for table: String) -> [String] {
+        [
+            """
+            CREATE TRIGGER \(table)_stamp_insert AFTER INSERT ON \(table) WHEN NEW.person_id IS NOT NULL
+            BEGIN UPDATE people SET view_version = view_version + 1 WHERE id = NEW.person_id; END
+            """,
+            """
+            CREATE TRIGGER \(table)_stamp_update AFTER UPDATE ON \(table)
+            BEGIN UPDATE people SET view_version = view_version + 1 WHERE id IN (OLD.person_id, NEW.person_id); END
+            """,
+            """
+            CREATE TRIGGER \(table)_stamp_delete AFTER DELETE ON \(table) WHEN OLD.person_id IS NOT NULL
+            BEGIN UPDATE people SET view_version = view_version + 1 WHERE id = OLD.person_id; END
+            """,
+        ]
+    }
+
     static let sqlite: [String] =
-        personTables.flatMap { table in
-            [
-                """
-                CREATE TRIGGER \(table)_stamp_insert AFTER INSERT ON \(table) WHEN NEW.person_id IS NOT NULL
-                BEGIN UPDATE people SET view_version = view_version + 1 WHERE id = NEW.person_id; END
-                """,
-                """
-                CREATE TRIGGER \(table)_stamp_update AFTER UPDATE ON \(table)
-                BEGIN UPDATE people SET view_version = view_version + 1 WHERE id IN (OLD.person_id, NEW.person_id); END
-                """,
-                """
-                CREATE TRIGGER \(table)_stamp_delete AFTER DELETE ON \(table) WHEN OLD.person_id IS NOT NULL
-                BEGIN UPDATE people SET view_version = view_version + 1 WHERE id = OLD.person_id; END
-                """,
-            ]
-        } + [
+        personTables.flatMap(sqliteTriggers(for:)) + [
             """
             CREATE TRIGGER purchase_lines_stamp_insert AFTER INSERT ON purchase_lines
             BEGIN UPDATE people SET view_version = view_version + 1

@@ -20,5 +20,6 @@ public struct Migration: Sendable {
         .m001Foundation, .m002Indexes, .m003Value, .m004ViewStamps, .m005Segments, .m006Ingestion,
         .m007ValueHoldout, .m008Offers, .m009ValueDrivers, .m010Webhooks, .m011MatchReviews,
         .m012PersonMerges,
+        .m015SuppressionsAndMarts,
     ]
 }

@@ -17,6 +17,9 @@ public struct CustomerView: Sendable, Encodable {
     /// From the latest value-model refit; empty until one has run.
     public var predictedValue: [PredictedValue]
     public var channelMix: [ChannelCount]
+    /// Every suppression of the person or their contact points, current and lifted, newest
+    /// first (R1.10); ``ContactGate`` says what they mean for contact.
+    public var suppressions: [Suppression] = []
 
     public struct MembershipView: Sendable, Encodable {
         public var organisation: Organisation

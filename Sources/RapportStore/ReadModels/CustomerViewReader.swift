@@ -22,8 +22,9 @@ public struct CustomerViewReader: Sendable {
     /// person decides before anything is returned; a merged person throws
     /// ``MergedPersonError`` naming the survivor.
     public func view(of id: PersonID, by actor: Actor) async throws -> CustomerView {
-        let view = try await database.reader == nil ? concurrentView(of: id, by: actor) : inlineView(of: id, by: actor)
+        var view = try await database.reader == nil ? concurrentView(of: id, by: actor) : inlineView(of: id, by: actor)
         if view.person.status == .merged { try await PersonMerges.requireUnmerged(id, on: database.sql) }
+        view.suppressions = try await SuppressionRepository.of(id, in: database)
         try await audit.read(entityType: "person", entityID: id.rawValue, detail: "customer 360", by: actor)
         return view
     }

@@ -48,6 +48,18 @@ public struct AuditTrail: Sendable {
                 entityType: entityType, entityID: entityID, detail: detail))
     }
 
+    /// Records that `actor` exported each of these people's data (buffered like reads: an
+    /// export of thousands of people writes its entries in batches, not one by one).
+    public func exported(_ people: [PersonID], detail: String, by actor: Actor) {
+        let now = Date()
+        for person in people {
+            buffer.append(
+                AuditEntry(
+                    id: ids.make(), at: now, actorUserID: actor.userID, actorName: actor.name, action: .export,
+                    entityType: "person", entityID: person.rawValue, detail: detail))
+        }
+    }
+
     /// Writes buffered read entries now.
     public func flush() async throws {
         try await buffer.flush()

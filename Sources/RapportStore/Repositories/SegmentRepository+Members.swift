@@ -5,7 +5,9 @@ import SQLKit
 
 /// Who is in a segment, evaluated on the current data: dynamic segments compile their rule
 /// to SQL each time (no stored membership to go stale), frozen ones read their list.
-/// Partner agents only ever count and see their own people.
+/// Partner agents only ever count and see their own people. Contact segments hold only the
+/// people ``ContactGate`` lets be contacted (suppressed or merged people never); reporting
+/// segments count everyone (see ``SegmentQuery/gated(for:on:)``).
 extension SegmentRepository {
     /// A page of a segment's members in id order (keyset pagination). Records the read.
     public func members(
@@ -39,7 +41,8 @@ extension SegmentRepository {
         let checked = try catalogue.check(rule, for: purpose, definingKey: nil)
         let tiers = try await SegmentQuery.tiers(for: [checked], on: database.sql)
         let query = try SegmentQuery.rule(
-            checked, catalogue: catalogue, today: today, tiers: tiers, kind: database.kind)
+            checked, catalogue: catalogue, today: today, tiers: tiers, kind: database.kind
+        ).gated(for: purpose, on: today)
         return try await database.sql.raw(query.count(for: actor)).first()?.integer("n") ?? 0
     }
 
@@ -54,7 +57,8 @@ extension SegmentRepository {
         let checked = try catalogue.check(rule, for: purpose, definingKey: definingKey)
         let tiers = try await SegmentQuery.tiers(for: [checked], on: database.sql)
         let query = try SegmentQuery.rule(
-            checked, catalogue: catalogue, today: today, tiers: tiers, kind: database.kind)
+            checked, catalogue: catalogue, today: today, tiers: tiers, kind: database.kind
+        ).gated(for: purpose, on: today)
         let scored = try await database.sql.raw("SELECT person_id FROM value_scores LIMIT 1").first() != nil
         let clv =
             scored
@@ -134,7 +138,7 @@ extension SegmentRepository {
     {
         switch segment.kind {
         case .frozen:
-            return .frozen(segment.id)
+            return SegmentQuery.frozen(segment.id).gated(for: segment.purpose, on: today)
         case .dynamic:
             guard let rule = segment.rule else {
                 throw SegmentRuleRejection([
@@ -144,6 +148,7 @@ extension SegmentRepository {
             let checked = try catalogue.check(rule, for: segment.purpose, definingKey: segment.key)
             let tiers = try await SegmentQuery.tiers(for: [checked], on: database.sql)
             return try SegmentQuery.rule(checked, catalogue: catalogue, today: today, tiers: tiers, kind: database.kind)
+                .gated(for: segment.purpose, on: today)
         }
     }
 }

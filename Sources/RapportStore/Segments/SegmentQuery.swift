@@ -77,6 +77,18 @@ struct SegmentQuery: Sendable {
         }
     }
 
+    /// This condition narrowed to the people ``ContactGateSQL`` lets be contacted on `day`
+    /// when `purpose` is contact; a reporting segment's condition is left as it is, because
+    /// counting people (deceased ones too) is what reporting is for and contacts no one.
+    func gated(for purpose: Segment.Purpose, on day: LocalDate) -> SegmentQuery {
+        purpose == .contact ? contactable(on: day) : self
+    }
+
+    /// This condition narrowed to the people ``ContactGateSQL`` lets be contacted on `day`.
+    func contactable(on day: LocalDate) -> SegmentQuery {
+        SegmentQuery(condition: "(" + condition + " AND " + ContactGateSQL.mayContact(alias: "p", on: day) + ")")
+    }
+
     /// ` WHERE <visibility> AND <condition>`: partner agents only ever count and see their own
     /// people, and nobody gets a merged person (their data is the survivor's).
     func whereClause(for actor: Actor) -> SQLQueryString {

@@ -86,8 +86,7 @@ final class CSVSink {
     }
 
     func write(_ fields: [String?]) {
-        let line = fields.map { Self.quote($0 ?? "") }.joined(separator: ",") + "\r\n"
-        buffer.append(Data(line.utf8))
+        buffer.append(Data(CSVLine.encode(fields).utf8))
         if buffer.count > 1 << 16 { flush() }
     }
 
@@ -99,10 +98,5 @@ final class CSVSink {
     private func flush() {
         handle.write(buffer)
         buffer.removeAll(keepingCapacity: true)
-    }
-
-    static func quote(_ field: String) -> String {
-        guard field.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

@@ -92,3 +92,37 @@ if (builder) {
   builder.elements.purpose.addEventListener("change", schedule);
   if (rule.value.trim()) schedule();
 }
+
+// Data mart form: the count follows the rule as it is typed, through /marts/count, with the
+// rule's problems (line and column) when it does not check; the Count button does the same
+// without JavaScript.
+const martForm = document.querySelector("#mart-form");
+if (martForm) {
+  const rules = martForm.elements.rules;
+  const out = document.querySelector("#mart-count");
+  const errors = martForm.querySelector(".rule-errors");
+  let timer = 0;
+  let latest = 0;
+  const run = async () => {
+    const mine = ++latest;
+    const body = new URLSearchParams({ csrf: martForm.elements.csrf.value, rules: rules.value });
+    try {
+      const response = await fetch("/marts/count", {
+        method: "POST", body, credentials: "same-origin",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "Accept": "application/json" },
+      });
+      const view = await response.json();
+      if (mine !== latest) return;
+      out.textContent = view.size === null || view.size === undefined ? "" : view.size + " people now";
+      errors.replaceChildren(...(view.errors || []).map((error) => {
+        const item = document.createElement("li");
+        item.className = "rule-error";
+        item.textContent = (error.place ? error.place + ": " : "") + error.message;
+        return item;
+      }));
+    } catch (error) {
+      if (mine === latest) out.textContent = "The count could not be loaded: " + error.message;
+    }
+  };
+  rules.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 300); });
+}

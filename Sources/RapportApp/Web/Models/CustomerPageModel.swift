@@ -20,7 +20,10 @@ struct CustomerPageModel {
     let interactions: [InteractionRow]
     let channelChart: String?
     let attributes: [Fact]
+    /// "Suppressed: deceased" while the person may not be contacted (``ContactGate``).
     let suppressed: String?
+    /// The suppressions panel (R1.10), set after the view is built: it depends on the role.
+    var suppressionPanel: SuppressionPanel?
     let segments: [SegmentRow]
     let offers: [OfferRow]
     /// Lifetime value as NPV (R4.2), set after the view is built: it depends on the segments.
@@ -43,7 +46,11 @@ struct CustomerPageModel {
     }
 
     struct Fact { let label: String; let value: String }
-    struct ContactRow { let kind: String; let value: String; let label: String; let period: String; let primary: Bool }
+    struct ContactRow {
+        let kind: String; let value: String; let label: String; let period: String; let primary: Bool
+        /// Why the point may not be used ("undeliverable"), nil when it may.
+        var stopped: String? = nil
+    }
     struct PersonLink { let id: String; let name: String }
     struct MembershipRow { let organisationID: String; let organisation: String; let role: String; let period: String }
     struct PurchaseRow { let date: String; let kind: String; let isReturn: Bool; let reference: String; let total: String; let margin: String; let items: String; let channel: String }
@@ -65,11 +72,15 @@ struct CustomerPageModel {
         if let country = p.country { facts.append(Fact(label: "Country", value: country)) }
         facts.append(Fact(label: "Customer since", value: LocalDate(p.createdAt).description))
         self.facts = facts
-        suppressed = p.status == .active ? nil : p.status.rawValue.replacingOccurrences(of: "_", with: " ")
         let today = LocalDate(Date())
+        suppressed = Self.suppressionBadge(p.status, view.suppressions, on: today)
+        let stops = Dictionary(
+            view.suppressions.filter { $0.isCurrent(on: today) }.compactMap { s in s.contactPointID.map { ($0, s.reason.label) } },
+            uniquingKeysWith: { a, _ in a })
         let rows = view.contactPoints.map { c in
             (c.isCurrent(on: today), ContactRow(
-                kind: c.kind.rawValue, value: c.value, label: c.label ?? "", period: Self.period(c.validFrom, c.validTo), primary: c.isPrimary))
+                kind: c.kind.rawValue, value: c.value, label: c.label ?? "", period: Self.period(c.validFrom, c.validTo),
+                primary: c.isPrimary && stops[c.id] == nil, stopped: stops[c.id]))
         }
         contactPoints = rows.filter(\.0).map(\.1)
         pastContactPoints = rows.filter { !$0.0 }.map(\.1)
