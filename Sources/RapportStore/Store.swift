@@ -31,6 +31,8 @@ public struct Store: Sendable {
     public let outbox: EventOutbox
     public let webhooks: WebhookRepository
     public let webhookDeliveries: WebhookDeliveryQueue
+    /// Survivorship (R1.3): the policy per attribute, recomputing golden profiles, explanations.
+    public let survivorship: SurvivorshipRepository
 
     public init(database: Database, ids: IDGenerator = .live) {
         self.database = database
@@ -58,6 +60,7 @@ public struct Store: Sendable {
         offers = OfferRepository(database: database, audit: audit, ids: ids, segments: segments)
         webhooks = WebhookRepository(database: database, audit: audit, ids: ids, outbox: outbox)
         webhookDeliveries = WebhookDeliveryQueue(database: database, ids: ids)
+        survivorship = SurvivorshipRepository(database: database, audit: audit, outbox: outbox)
         lifetimeValues = LifetimeValues(
             database: database, audit: audit, segments: segments,
             assumptions: ValueAssumptionRepository(database: database, audit: audit), cache: GroupDriverCache())

@@ -58,6 +58,7 @@ public func buildRouter(
     ValueAPI(store: store).register(on: api)
     OffersAPI(store: store).register(on: api)
     WebhooksAPI(store: store).register(on: api)
+    SurvivorshipAPI(store: store).register(on: api)
 
     let views = try await WebViews.load()
     let throttle = LoginThrottle()
@@ -72,6 +73,7 @@ public func buildRouter(
     AdminPages(store: store, views: views).register(on: web)
     QuarantinePage(store: store, views: views).register(on: web)
     WebhookPages(store: store, views: views).register(on: web)
+    SurvivorshipPage(store: store, views: views).register(on: web)
     UserPages(store: store, accounts: accounts, views: views).register(on: web)
     ImportPage(store: store, views: views).register(on: web)
     let segmentPages = SegmentPages(store: store, views: views)

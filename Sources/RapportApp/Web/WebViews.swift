@@ -52,6 +52,7 @@ struct PageChrome {
         ("Import", "/admin/import", .manageTouchpoints),
         ("Quarantine", "/admin/quarantine", .manageTouchpoints),
         ("Webhooks", "/admin/webhooks", .manageWebhooks),
+        ("Survivorship", "/admin/survivorship", .resolveIdentities),
         ("Users", "/admin/users", .manageUsers),
     ]
 

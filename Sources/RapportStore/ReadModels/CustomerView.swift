@@ -17,6 +17,8 @@ public struct CustomerView: Sendable, Encodable {
     /// From the latest value-model refit; empty until one has run.
     public var predictedValue: [PredictedValue]
     public var channelMix: [ChannelCount]
+    /// Where each profile value comes from: the winning source, rule and reason (R1.3).
+    public var golden: [StoredGoldenValue] = []
 
     public struct MembershipView: Sendable, Encodable {
         public var organisation: Organisation

@@ -27,6 +27,8 @@ struct CustomerPageModel {
     var lifetime: PersonLifetime?
     /// The household's historic value per currency (R4.1).
     var householdValue: [ValueViews.HistoricRow] = []
+    /// Where each profile value comes from (R1.3); nil until survivorship has run for them.
+    var golden: GoldenSection?
 
     struct PersonLifetime {
         let basis: String
