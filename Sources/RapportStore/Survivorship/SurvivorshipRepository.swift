@@ -69,6 +69,7 @@ public struct SurvivorshipRepository: Sendable {
         let total = try await database.sql.raw("SELECT COUNT(*) AS n FROM people").first()?.integer("n") ?? 0
         let profiles = GoldenProfiles(audit: audit, outbox: outbox)
         var summary = RecomputeSummary()
+        progress?(RecomputeProgress(done: 0, total: total, changed: 0))
         var after = ""
         while true {
             let ids: [PersonID] = try await database.sql.raw(
