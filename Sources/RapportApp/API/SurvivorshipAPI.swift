@@ -21,7 +21,8 @@ struct SurvivorshipAPI {
         }
         api.put("survivorship/:key", .resolveIdentities) { request, context, actor in
             let attribute = try context.parameters.require("key")
-            let setting = try Self.setting(for: attribute, from: try await Self.body(request), parse: store.survivorship.parse)
+            let setting = try Self.setting(
+                for: attribute, from: try await Self.body(request), parse: store.survivorship.parse)
             let summary = try await store.survivorship.set(setting, for: attribute, by: actor)
             let policy = try await store.survivorship.policy()
             return try JSONResponse.make(SurvivorshipChange(policy: .init(policy), recompute: summary))
@@ -48,7 +49,9 @@ struct SurvivorshipAPI {
         }
         guard (try? JSONSerialization.jsonObject(with: body)) is [String: Any] else {
             throw DomainError.invalid([
-                FieldIssue(field: "body", code: "invalid", message: "The body must be a JSON object such as {\"rule\": \"most_recent\"}.")
+                FieldIssue(
+                    field: "body", code: "invalid",
+                    message: "The body must be a JSON object such as {\"rule\": \"most_recent\"}.")
             ])
         }
         let key = String(decoding: try JSONEncoder().encode(attribute), as: UTF8.self)

@@ -49,14 +49,13 @@ struct SurvivorshipPage {
         var issues: [FieldIssue] = []
         let rule = SurvivorshipRule(rawValue: fields["rule"] ?? "")
         if rule == nil {
-            issues.append(
-                .invalid("rule", "Choose one of: " + SurvivorshipRule.allCases.map(\.rawValue).joined(separator: ", ") + "."))
+            let rules = SurvivorshipRule.allCases.map(\.rawValue).joined(separator: ", ")
+            issues.append(.invalid("rule", "Choose one of: \(rules)."))
         }
         let comparison = ValueComparison(rawValue: fields["comparison"] ?? ValueComparison.folded.rawValue)
         if comparison == nil {
-            issues.append(
-                .invalid(
-                    "comparison", "Choose one of: " + ValueComparison.allCases.map(\.rawValue).joined(separator: ", ") + "."))
+            let comparisons = ValueComparison.allCases.map(\.rawValue).joined(separator: ", ")
+            issues.append(.invalid("comparison", "Choose one of: \(comparisons)."))
         }
         guard let rule, let comparison else { throw .invalid(issues) }
         return AttributeSurvivorship(rule: rule, ignoresEmptyValues: fields["ignoreEmpty"] != nil, comparison: comparison)

@@ -89,7 +89,8 @@ public struct IngestionRepository: Sendable {
             """
         ).run()
         if result.outcome == .matched, let person = result.personID {
-            try await GoldenProfiles(audit: audit, outbox: outbox).refresh(person, cause: "ingested \(rawID)", by: actor, on: db)
+            try await GoldenProfiles(audit: audit, outbox: outbox)
+                .refresh(person, cause: "ingested \(rawID)", by: actor, on: db)
         }
         return result
     }

@@ -44,7 +44,8 @@ enum SurvivorshipPolicyStore {
         do {
             policy = try SurvivorshipPolicy(json: json)
         } catch {
-            throw .invalid([FieldIssue(field: error.path.isEmpty ? "body" : error.path, code: "invalid", message: error.message)])
+            let field = error.path.isEmpty ? "body" : error.path
+            throw .invalid([FieldIssue(field: field, code: "invalid", message: error.message)])
         }
         let unknown = policy.attributes.keys.filter { GoldenAttribute(rawValue: $0) == nil }.sorted()
         if !unknown.isEmpty {

@@ -87,7 +87,9 @@ public struct SurvivorshipRepository: Sendable {
             summary.profiles += ids.count
             summary.changed += changed
             after = last.rawValue
-            progress?(RecomputeProgress(done: summary.profiles, total: max(total, summary.profiles), changed: summary.changed))
+            progress?(
+                RecomputeProgress(
+                    done: summary.profiles, total: max(total, summary.profiles), changed: summary.changed))
         }
         return summary
     }

@@ -45,14 +45,17 @@ struct SurvivorshipCommand: AsyncParsableCommand {
         var comparison = ValueComparison.folded.rawValue
 
         func validate() throws {
+            let attributes = GoldenAttribute.keys.joined(separator: ", ")
             guard attribute == "default" || GoldenAttribute(rawValue: attribute) != nil else {
-                throw ValidationError("unknown attribute '\(attribute)'; use default or one of: \(GoldenAttribute.keys.joined(separator: ", ")).")
+                throw ValidationError("unknown attribute '\(attribute)'; use default or one of: \(attributes).")
             }
+            let rules = SurvivorshipRule.allCases.map(\.rawValue).joined(separator: ", ")
             guard SurvivorshipRule(rawValue: rule) != nil else {
-                throw ValidationError("unknown rule '\(rule)'; use one of: \(SurvivorshipRule.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw ValidationError("unknown rule '\(rule)'; use one of: \(rules).")
             }
+            let comparisons = ValueComparison.allCases.map(\.rawValue).joined(separator: ", ")
             guard ValueComparison(rawValue: comparison) != nil else {
-                throw ValidationError("--comparison must be one of: \(ValueComparison.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw ValidationError("--comparison must be one of: \(comparisons).")
             }
         }
 
