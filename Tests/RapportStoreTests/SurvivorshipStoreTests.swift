@@ -169,6 +169,23 @@ struct SurvivorshipStoreTests {
         }
     }
 
+    @Test func underMajorityTwoAgreeingSourcesOutvoteAStaffEditAndThePatchAnswersWithTheResult() async throws {
+        try await withTestStore { store in
+            let sources = try await register(store)
+            let id = try #require(try await send(anna("Ania"), from: sources.web, into: store).personID)
+            try await send(anna("Ania"), from: sources.calls, into: store)
+            _ = try await store.survivorship.set(setting(.majority), for: "givenName", by: admin)
+            var patch = PersonPatch()
+            patch.givenName = .set("Anna")
+            let answered = try await store.people.update(id, with: patch, by: admin)
+            #expect(answered.givenName == "Ania")
+            #expect(try await store.people.find(id, by: admin).givenName == "Ania")
+            let given = try #require(try await golden(store, id, "givenName"))
+            #expect(given.reason == "2 of 3 sources agree (Web shop, Call centre).")
+            #expect(given.candidates.map(\.source.name) == ["Web shop", "Call centre", "Staff"])
+        }
+    }
+
     @Test func thePrimaryEmailFollowsTheRule() async throws {
         try await withTestStore { store in
             let sources = try await register(store)
