@@ -39,6 +39,8 @@ public struct Store: Sendable {
     public let merges: PersonMerges
     /// The clerical-review queue of pairs the match model was unsure of (R1.7).
     public let reviews: MatchReviews
+    /// Survivorship (R1.3): the policy per attribute, recomputing golden profiles, explanations.
+    public let survivorship: SurvivorshipRepository
 
     public init(database: Database, ids: IDGenerator = .live) {
         self.database = database
@@ -71,6 +73,7 @@ public struct Store: Sendable {
         let merges = PersonMerges(database: database, audit: audit, outbox: outbox, ids: ids)
         self.merges = merges
         reviews = MatchReviews(database: database, audit: audit, merges: merges)
+        survivorship = SurvivorshipRepository(database: database, audit: audit, outbox: outbox)
         lifetimeValues = LifetimeValues(
             database: database, audit: audit, segments: segments,
             assumptions: ValueAssumptionRepository(database: database, audit: audit), cache: GroupDriverCache())

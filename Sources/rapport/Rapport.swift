@@ -10,7 +10,7 @@ struct Rapport: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, MigrateCommand.self, UserCommand.self, TokenCommand.self, DemoCommand.self, ExportCommand.self,
             ImportCommand.self, DedupeCommand.self, ValueCommand.self, BenchCommand.self, SuppressCommand.self,
-            MartCommand.self,
+            MartCommand.self, SurvivorshipCommand.self,
         ])
 }
 

@@ -129,6 +129,19 @@ struct RoleMatrixTests {
         }
     }
 
+    @Test func survivorshipRoutesNeedIdentityResolveToChangeRulesAndPeopleReadToExplain() async throws {
+        try await AppFixture.run { _, fixture in
+            let survivorship = Set(
+                fixture.routes.all.filter { $0.path.hasPrefix("/api/v1/survivorship") || $0.path.hasSuffix("/golden") }
+                    .map { "\($0.method) \($0.path) \($0.permission?.rawValue ?? "-")" })
+            #expect(
+                survivorship == [
+                    "GET /api/v1/survivorship people:read", "PUT /api/v1/survivorship identity:resolve",
+                    "PUT /api/v1/survivorship/{key} identity:resolve", "GET /api/v1/people/{id}/golden people:read",
+                ])
+        }
+    }
+
     @Test func ingestionRoutesNeedPeopleWriteToSendAndTouchpointsManageToReviewTheQuarantine() async throws {
         try await AppFixture.run { _, fixture in
             let ingestion = Set(

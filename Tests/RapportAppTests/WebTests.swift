@@ -156,6 +156,7 @@ struct WebRoleMatrixTests {
                 ("/admin/webhooks", .manageWebhooks), ("/admin/users", .manageUsers),
                 ("/admin/import", .manageTouchpoints), ("/admin/touchpoints", .manageTouchpoints), ("/reviews", .resolveIdentities),
                 ("/admin/suppressions", .suppressPeople), ("/marts", .manageDataMarts),
+                ("/admin/survivorship", .resolveIdentities),
             ]
             let web = WebTests()
             for role in Role.allCases {

@@ -231,6 +231,26 @@ paths.update({
    "delete":op("Delete a data mart","marts:manage",nocontent(),[idp("key","Mart key")],tag="marts")},
  "/api/v1/marts/{key}/export.csv":{"get":op("Export one part of the mart as CSV, streamed in person ID order; also needs data:export; each exported person is audited","marts:manage",csv,[idp("key","Mart key"),q("part","Part (default profiles); must be one the mart includes",parts)],tag="marts")},
 })
+# Survivorship (R1.3): the rule per attribute and where each golden value comes from.
+rules=["trusted_source","majority","most_recent","most_complete"]
+golden_attrs=["givenName","familyName","birthDate","gender","language","country","email","phone"]
+setting=obj(["rule"],{"rule":{"enum":rules},"ignoresEmptyValues":{"type":"boolean","default":True},"comparison":{"enum":["folded","alphanumeric","exact"],"default":"folded"}})
+source_=obj(["id","name","trustRank"],{"id":S,"name":S,"trustRank":{"type":"integer","description":"1 is the most trusted touchpoint; 0 is Staff"},"allowedAttributes":{"type":"array","items":S}})
+schemas.update({
+ "SurvivorshipSetting":setting,
+ "SurvivorshipPolicy":obj([],{"default":ref("SurvivorshipSetting"),"attributes":{"type":"object","description":"Own settings per attribute ("+", ".join(golden_attrs)+"); others follow the default","additionalProperties":ref("SurvivorshipSetting")}}),
+ "SurvivorshipPolicyDocument":obj(["default","attributes","effective"],{"default":ref("SurvivorshipSetting"),"attributes":{"type":"object","additionalProperties":ref("SurvivorshipSetting")},"effective":{"type":"array","items":obj(["attribute","label","rule","ignoresEmptyValues","comparison","own"],{"attribute":{"enum":golden_attrs},"label":S,"rule":{"enum":rules},"ignoresEmptyValues":{"type":"boolean"},"comparison":S,"own":{"type":"boolean"}})}}),
+ "SurvivorshipChange":obj(["policy","recompute"],{"policy":ref("SurvivorshipPolicyDocument"),"recompute":obj(["profiles","changed"],{"profiles":{"type":"integer"},"changed":{"type":"integer","description":"Profiles whose value or primary contact point changed"}})}),
+ "GoldenValue":obj(["attribute","label","rule","reason","candidates","excluded","computedAt"],{"attribute":{"enum":golden_attrs},"label":S,"value":str_(),"sourceID":str_(),"sourceName":str_(),"trustRank":{"type":["integer","null"]},"rawRecordID":str_(),"rule":{"enum":rules},"reason":S,"candidates":{"type":"array","description":"Every source's current value, best first by the rule","items":obj(["comparisonKey","source","observedAt","completeness"],{"value":str_(),"comparisonKey":S,"source":source_,"observedAt":{},"rawRecordID":str_(),"completeness":{"type":"integer"}})},"excluded":{"type":"array","description":"Observations set aside: empty, not allowed, or superseded by the same source","items":obj(["observation","reason"],{"observation":{"type":"object"},"reason":{"enum":["empty","not_allowed","superseded"]}})},"computedAt":S}),
+})
+schemas["CustomerView"]["properties"]["golden"]={"type":"array","items":ref("GoldenValue")}
+paths.update({
+ "/api/v1/survivorship":{
+   "get":op("The survivorship policy: the rule per attribute and the default, with the setting in force for each","people:read",resp(200,ref("SurvivorshipPolicyDocument")),tag="survivorship"),
+   "put":op("Replace the whole policy, then recompute every golden profile (in transactions of 2000 people); errors name the key, e.g. attributes.email.rule","identity:resolve",resp(200,ref("SurvivorshipChange")),rb=body("SurvivorshipPolicy"),tag="survivorship")},
+ "/api/v1/survivorship/{key}":{"put":op("Set one attribute's rule (or the default's), then recompute every golden profile","identity:resolve",resp(200,ref("SurvivorshipChange")),[idp("key","default, or one of: "+", ".join(golden_attrs))],body("SurvivorshipSetting"),tag="survivorship")},
+ "/api/v1/people/{id}/golden":{"get":op("Where each of the person's values comes from: the value, winning source and raw record, rule, reason, and the competing observations","people:read",resp(200,obj(["personID","attributes"],{"personID":S,"attributes":{"type":"array","items":ref("GoldenValue")}})),[idp()],tag="survivorship")},
+})
 doc={"openapi":"3.1.0","info":{"title":"Rapport API","version":"1.0.0","description":"Rapport's JSON API. Authenticate with `Authorization: Bearer rpt_…` (create a token with `rapport token create`). Errors are RFC 9457 problem documents naming each bad field. Lists use keyset pagination: pass `nextCursor` back as `cursor`.","license":{"name":"Apache-2.0"}},
  "servers":[{"url":"/"}],"security":[{"bearer":[]}],"paths":paths,
  "components":{"securitySchemes":{"bearer":{"type":"http","scheme":"bearer"}},"schemas":schemas}}

@@ -61,6 +61,7 @@ public func buildRouter(
     IdentityAPI(store: store).register(on: api)
     SuppressionsAPI(store: store).register(on: api)
     DataMartsAPI(store: store).register(on: api)
+    SurvivorshipAPI(store: store).register(on: api)
 
     let views = try await WebViews.load()
     let throttle = LoginThrottle()
@@ -79,6 +80,7 @@ public func buildRouter(
     QuarantinePage(store: store, views: views).register(on: web)
     ReviewPages(store: store, views: views).register(on: web)
     WebhookPages(store: store, views: views).register(on: web)
+    SurvivorshipPage(store: store, views: views).register(on: web)
     UserPages(store: store, accounts: accounts, views: views).register(on: web)
     ImportPage(store: store, views: views).register(on: web)
     TouchpointPages(store: store, views: views).register(on: web)

@@ -62,6 +62,7 @@ struct CustomerPages {
         let segments = try await store.segments.segments(of: id, by: actor)
         let offers = try await store.offers.offers(for: id, by: actor)
         var page = CustomerPageModel(view: view, segments: segments, offers: offers, context: context)
+        page.golden = CustomerPageModel.GoldenSection(view.golden)
         page.lifetime = try await store.lifetimeValues.person(id, in: segments, by: actor).map(CustomerPageModel.PersonLifetime.init)
         if let household = view.household {
             page.householdValue = ValueViews.historic(try await store.households.value(of: household.id, by: actor))

@@ -63,6 +63,9 @@ struct PageChrome {
             "Quarantine", "/admin/quarantine", .manageTouchpoints,
             administration: "Records that could not be used as sent: correct and replay them, or discard them."),
         NavSection(
+            "Survivorship", "/admin/survivorship", .resolveIdentities,
+            administration: "Which source's value each profile keeps, attribute by attribute, and recomputing them."),
+        NavSection(
             "Suppressions", "/admin/suppressions", .suppressPeople,
             administration: "People and contact points taken out of all contact: deceased, undeliverable, on request."),
         NavSection(

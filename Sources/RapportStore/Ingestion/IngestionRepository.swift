@@ -88,6 +88,10 @@ public struct IngestionRepository: Sendable {
               match_reason = \(bind: result.matchReason) WHERE id = \(bind: rawID.rawValue)
             """
         ).run()
+        if result.outcome == .matched, let person = result.personID {
+            try await GoldenProfiles(audit: audit, outbox: outbox)
+                .refresh(person, cause: "ingested \(rawID)", by: actor, on: db)
+        }
         return result
     }
 

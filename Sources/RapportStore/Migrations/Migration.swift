@@ -21,5 +21,6 @@ public struct Migration: Sendable {
         .m007ValueHoldout, .m008Offers, .m009ValueDrivers, .m010Webhooks, .m011MatchReviews,
         .m012PersonMerges,
         .m015SuppressionsAndMarts,
+        .m013Survivorship,
     ]
 }

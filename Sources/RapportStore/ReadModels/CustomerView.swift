@@ -20,6 +20,8 @@ public struct CustomerView: Sendable, Encodable {
     /// Every suppression of the person or their contact points, current and lifted, newest
     /// first (R1.10); ``ContactGate`` says what they mean for contact.
     public var suppressions: [Suppression] = []
+    /// Where each profile value comes from: the winning source, rule and reason (R1.3).
+    public var golden: [StoredGoldenValue] = []
 
     public struct MembershipView: Sendable, Encodable {
         public var organisation: Organisation

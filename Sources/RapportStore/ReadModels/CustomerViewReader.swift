@@ -55,13 +55,15 @@ public struct CustomerViewReader: Sendable {
             throw DomainError.notFound(entity: "person", id: id.rawValue)
         }
         let (value, mix) = try await activitySummary(of: id)
-        return CustomerView(
+        var view = CustomerView(
             person: person, household: household,
             householdMembers: try await householdMembers(of: id).filter { Visibility.allows($0, to: actor) },
             memberships: try await memberships(of: id), contactPoints: try await contactPoints.forPerson(id),
             purchases: try await recentPurchases(of: id), interactions: try await recentInteractions(of: id),
             attributes: try await attributes.views(for: id),
             value: value, predictedValue: try await valueScores.predictions(for: id), channelMix: mix)
+        view.golden = try await StoredGoldenValue.all(of: id, in: database)
+        return view
     }
 
     /// On PostgreSQL every part is a round trip to the server: all of them at once.
@@ -75,16 +77,19 @@ public struct CustomerViewReader: Sendable {
         async let summary = activitySummary(of: id)
         async let attributeValues = attributes.views(for: id)
         async let predictions = valueScores.predictions(for: id)
+        async let golden = StoredGoldenValue.all(of: id, in: database)
         guard let (person, household) = try await head, Visibility.allows(person, to: actor) else {
             throw DomainError.notFound(entity: "person", id: id.rawValue)
         }
         let (value, mix) = try await summary
-        return CustomerView(
+        var view = CustomerView(
             person: person, household: household,
             householdMembers: try await members.filter { Visibility.allows($0, to: actor) },
             memberships: try await memberships, contactPoints: try await points, purchases: try await recentPurchases,
             interactions: try await interactions, attributes: try await attributeValues,
             value: value, predictedValue: try await predictions, channelMix: mix)
+        view.golden = try await golden
+        return view
     }
 
     private func personAndHousehold(_ id: PersonID) async throws -> (Person, Household?)? {

@@ -28,6 +28,15 @@ public struct ContactPointRepository: Sendable {
             if let personID = point.personID {
                 try await outbox.record(.personUpdated, entityID: personID.rawValue, on: db)
             }
+            // Staff marking an e-mail or phone primary is their observation of which one is.
+            if let personID = point.personID, point.isPrimary, point.validTo == nil,
+                let attribute = GoldenAttribute(rawValue: point.kind.rawValue), attribute.contactKind != nil
+            {
+                try await StaffObservations.record(
+                    [(attribute, point.normalized)], for: personID, by: actor.name, at: point.createdAt, on: db)
+                try await GoldenProfiles(audit: audit, outbox: outbox).refresh(
+                    personID, cause: "primary \(point.kind.rawValue) set by staff", by: actor, on: db)
+            }
         }
     }
 

@@ -10,12 +10,17 @@ public struct PersonRepository: Sendable {
     let audit: AuditTrail
     let outbox: EventOutbox
 
-    /// Stores a new person (and its `person.created` event).
+    /// Stores a new person (and its `person.created` event). What staff entered becomes their
+    /// observation for survivorship (see ``StaffObservations``).
     public func insert(_ person: Person, by actor: Actor) async throws {
         try await database.transaction { db in
             try await Self.insert(person, on: db)
             try await audit.record(.create, entityType: "person", entityID: person.id.rawValue, by: actor, on: db)
             try await outbox.record(.personCreated, entityID: person.id.rawValue, on: db)
+            try await StaffObservations.record(
+                StaffObservations.entered(in: person), for: person.id, by: actor.name, at: person.createdAt, on: db)
+            try await GoldenProfiles(audit: audit, outbox: outbox).refresh(
+                person.id, cause: "created by staff", by: actor, on: db)
         }
     }
 
@@ -50,7 +55,10 @@ public struct PersonRepository: Sendable {
     }
 
     /// Applies a patch in one transaction; the audit entry lists the fields touched, and a
-    /// `person.updated` event is written with it.
+    /// `person.updated` event is written with it. The profile fields touched are staff
+    /// observations, and survivorship then decides the profile (a staff edit wins under the
+    /// trusted-source rule, but not, say, against two agreeing sources under majority): the
+    /// person returned is the one stored after that.
     public func update(_ id: PersonID, with patch: PersonPatch, by actor: Actor, now: Date = Date()) async throws -> Person {
         try await database.transaction { db in
             guard let row = try await db.raw("SELECT * FROM people WHERE id = \(bind: id.rawValue)").first(),
@@ -73,7 +81,14 @@ public struct PersonRepository: Sendable {
                 .update, entityType: "person", entityID: id.rawValue,
                 detail: "fields: " + patch.touchedFields.joined(separator: ", "), by: actor, on: db)
             try await outbox.record(.personUpdated, entityID: id.rawValue, on: db)
-            return p
+            try await StaffObservations.record(
+                StaffObservations.touched(by: patch, in: p), for: id, by: actor.name, at: now, on: db)
+            let change = try await GoldenProfiles(audit: audit, outbox: outbox).refresh(
+                id, cause: "edited by staff", by: actor, on: db)
+            guard change.profileChanged,
+                let stored = try await db.raw("SELECT * FROM people WHERE id = \(bind: id.rawValue)").first()
+            else { return p }
+            return try Self.person(from: stored)
         }
     }
 

@@ -32,6 +32,8 @@ struct CustomerPageModel {
     var householdValue: [ValueViews.HistoricRow] = []
     /// Merge history and forms (R1.7), for users with `identity:resolve`.
     var merges: MergesPanel?
+    /// Where each profile value comes from (R1.3); nil until survivorship has run for them.
+    var golden: GoldenSection?
 
     struct PersonLifetime {
         let basis: String
