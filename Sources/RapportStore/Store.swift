@@ -31,6 +31,10 @@ public struct Store: Sendable {
     public let outbox: EventOutbox
     public let webhooks: WebhookRepository
     public let webhookDeliveries: WebhookDeliveryQueue
+    /// The household rule, the rebuild that applies it, movers files and enrichment files
+    /// (R1.6, R1.8, R1.9).
+    public let householdRules: HouseholdRuleRepository
+    public let householdRebuild: HouseholdRebuild
 
     public init(database: Database, ids: IDGenerator = .live) {
         self.database = database
@@ -58,6 +62,9 @@ public struct Store: Sendable {
         offers = OfferRepository(database: database, audit: audit, ids: ids, segments: segments)
         webhooks = WebhookRepository(database: database, audit: audit, ids: ids, outbox: outbox)
         webhookDeliveries = WebhookDeliveryQueue(database: database, ids: ids)
+        let householdRules = HouseholdRuleRepository(database: database, audit: audit)
+        self.householdRules = householdRules
+        householdRebuild = HouseholdRebuild(database: database, audit: audit, ids: ids, outbox: outbox, rules: householdRules)
         lifetimeValues = LifetimeValues(
             database: database, audit: audit, segments: segments,
             assumptions: ValueAssumptionRepository(database: database, audit: audit), cache: GroupDriverCache())

@@ -21,7 +21,8 @@ public struct CustomerViewReader: Sendable {
     /// Reads the view and records the read in the audit trail. The visibility check on the
     /// person decides before anything is returned.
     public func view(of id: PersonID, by actor: Actor) async throws -> CustomerView {
-        let view = try await database.reader == nil ? concurrentView(of: id, by: actor) : inlineView(of: id, by: actor)
+        var view = try await database.reader == nil ? concurrentView(of: id, by: actor) : inlineView(of: id, by: actor)
+        view.householdLinks = try await householdLinks(of: id, by: actor)
         try await audit.read(entityType: "person", entityID: id.rawValue, detail: "customer 360", by: actor)
         return view
     }
