@@ -35,6 +35,8 @@ public struct Store: Sendable {
     /// (R1.6, R1.8, R1.9).
     public let householdRules: HouseholdRuleRepository
     public let householdRebuild: HouseholdRebuild
+    public let movers: MoversImport
+    public let enrichment: EnrichmentImport
 
     public init(database: Database, ids: IDGenerator = .live) {
         self.database = database
@@ -65,6 +67,8 @@ public struct Store: Sendable {
         let householdRules = HouseholdRuleRepository(database: database, audit: audit)
         self.householdRules = householdRules
         householdRebuild = HouseholdRebuild(database: database, audit: audit, ids: ids, outbox: outbox, rules: householdRules)
+        movers = MoversImport(database: database, audit: audit, ids: ids, outbox: outbox, sources: sources)
+        enrichment = EnrichmentImport(database: database, ids: ids, attributes: attributes, sources: sources)
         lifetimeValues = LifetimeValues(
             database: database, audit: audit, segments: segments,
             assumptions: ValueAssumptionRepository(database: database, audit: audit), cache: GroupDriverCache())
