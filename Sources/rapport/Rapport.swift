@@ -9,7 +9,8 @@ struct Rapport: AsyncParsableCommand {
         abstract: "Rapport — customer relationship management: one true view of every customer.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, UserCommand.self, TokenCommand.self, DemoCommand.self, ExportCommand.self,
-            ImportCommand.self, DedupeCommand.self, ValueCommand.self, BenchCommand.self,
+            ImportCommand.self, DedupeCommand.self, ValueCommand.self, BenchCommand.self, HouseholdsCommand.self,
+            MoversCommand.self, EnrichCommand.self,
         ])
 }
 

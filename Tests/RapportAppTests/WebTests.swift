@@ -126,7 +126,7 @@ struct WebRoleMatrixTests {
                 ("/segments", .readPeople), ("/segments/new", .manageSegments), ("/value", .readAnalytics), ("/offers", .readPeople),
                 ("/attributes", .readPeople),
                 ("/admin/webhooks", .manageWebhooks), ("/admin/users", .manageUsers),
-                ("/admin/import", .manageTouchpoints),
+                ("/admin/import", .manageTouchpoints), ("/admin/households", .resolveIdentities),
             ]
             let web = WebTests()
             for role in Role.allCases {

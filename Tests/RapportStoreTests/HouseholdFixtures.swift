@@ -16,7 +16,8 @@ enum HouseholdFixtures {
             id: store.ids.make(), now: Date())
         try await store.people.insert(person, by: admin)
         let home = try ContactPointDraft(
-            kind: "postal", address: AddressDraft(line1: line1, line2: flat, city: city, postcode: postcode, country: "PL"),
+            kind: "postal",
+            address: AddressDraft(line1: line1, line2: flat, city: city, postcode: postcode, country: "PL"),
             validFrom: since, isPrimary: true
         ).validated(id: store.ids.make(), personID: person.id, organisationID: nil, defaultCountry: "PL", now: Date())
         try await store.contactPoints.insert(home, by: admin)

@@ -59,13 +59,17 @@ struct HouseholdRebuildTests {
             let jan = try await HouseholdFixtures.resident(store, "Jan", "Kowalski", at: "ul. Długa 5")
             let lodger = try await HouseholdFixtures.resident(store, "Piotr", "Wiśniewski", at: "ul. Długa 5")
             _ = try await store.householdRebuild.run(by: admin)
-            #expect(try await HouseholdFixtures.household(of: jan, in: store) != HouseholdFixtures.household(of: lodger, in: store))
+            #expect(
+                try await HouseholdFixtures.household(of: jan, in: store)
+                    != HouseholdFixtures.household(of: lodger, in: store))
 
             try await store.householdRules.set(HouseholdRuleDraft(linksSameAddressAlone: true), by: admin)
             #expect(try await store.householdRules.current().linksSameAddressAlone)
             let regrouped = try await store.householdRebuild.run(by: admin)
             #expect(regrouped.householdsDissolved == 1 && regrouped.peopleMoved == 1 && regrouped.households == 1)
-            #expect(try await HouseholdFixtures.household(of: jan, in: store) == HouseholdFixtures.household(of: lodger, in: store))
+            #expect(
+                try await HouseholdFixtures.household(of: jan, in: store)
+                    == HouseholdFixtures.household(of: lodger, in: store))
             let view = try await store.customers.view(of: lodger.id, by: admin)
             #expect(view.householdLinks.first?.reason.hasPrefix("same address") == true)
             #expect(try await store.audit.list(entityID: "household_rule").first?.actorName == "test-admin")
@@ -80,10 +84,14 @@ struct HouseholdRebuildTests {
                 store, "Ola", "Zielińska", at: "ul. Akademicka 9", city: "Warszawa", postcode: "00-001",
                 email: "dom@example.pl")
             _ = try await store.householdRebuild.run(by: admin)
-            #expect(try await HouseholdFixtures.household(of: mother, in: store) == HouseholdFixtures.household(of: student, in: store))
+            #expect(
+                try await HouseholdFixtures.household(of: mother, in: store)
+                    == HouseholdFixtures.household(of: student, in: store))
             try await store.householdRules.set(HouseholdRuleDraft(sharedContacts: "never"), by: admin)
             _ = try await store.householdRebuild.run(by: admin)
-            #expect(try await HouseholdFixtures.household(of: mother, in: store) != HouseholdFixtures.household(of: student, in: store))
+            #expect(
+                try await HouseholdFixtures.household(of: mother, in: store)
+                    != HouseholdFixtures.household(of: student, in: store))
         }
     }
 

@@ -8,7 +8,8 @@ import Testing
 @Suite("Movers files in the store (R1.6)")
 struct MoversImportTests {
     let admin = TestActors.admin
-    static let header = "first_name,surname,old_address,old_city,old_postcode,new_address,new_city,new_postcode,country,move_date,type"
+    static let header =
+        "first_name,surname,old_address,old_city,old_postcode,new_address,new_city,new_postcode,country,move_date,type"
 
     func run(_ store: Store, _ rows: [String], header: String = header) async throws -> MoversSummary {
         let text = ([header] + rows).joined(separator: "\n") + "\n"
@@ -28,13 +29,16 @@ struct MoversImportTests {
             _ = try await store.householdRebuild.run(by: admin)
             let summary = try await run(
                 store, ["Jan,Kowalski,ulica Długa 5,Kraków,30001,ul. Nowa 7,Gdańsk,80-001,PL,2026-06-01,F"])
-            #expect(summary.rows == 1 && summary.matched == 1 && summary.movedPeople == 2 && summary.movedHouseholds == 1)
+            #expect(
+                summary.rows == 1 && summary.matched == 1 && summary.movedPeople == 2 && summary.movedHouseholds == 1)
             for person in [jan, anna] {
                 let now = try await current(store, person)
                 #expect(now.count == 1)
                 #expect(now.first?.address?.city == "Gdańsk")
                 #expect(now.first?.validFrom == LocalDate(iso: "2026-06-01"))
-                let old = try await store.contactPoints.forPerson(person.id).filter { $0.kind == .postal && $0.validTo != nil }
+                let old = try await store.contactPoints.forPerson(person.id).filter {
+                    $0.kind == .postal && $0.validTo != nil
+                }
                 #expect(old.map(\.validTo) == [LocalDate(iso: "2026-06-01")])
                 let trail = try await store.audit.list(entityID: person.id.rawValue)
                 #expect(trail.contains { $0.detail?.contains("movers.csv line 2") == true })
@@ -96,7 +100,8 @@ struct MoversImportTests {
     @Test func namedDateColumnIsUsed() async throws {
         try await withTestStore { store in
             let ewa = try await HouseholdFixtures.resident(store, "Ewa", "Lis", at: "ul. Krótka 1")
-            let text = "surname,old_address,old_city,old_zip,new_address,new_city,country,Data przeprowadzki\n"
+            let text =
+                "surname,old_address,old_city,old_zip,new_address,new_city,country,Data przeprowadzki\n"
                 + "Lis,ul. Krótka 1,Kraków,30-001,ul. Nowa 7,Gdańsk,PL,2026-07-01\n"
             let source = try await store.movers.source(named: nil, by: admin)
             let summary = try await store.movers.run(

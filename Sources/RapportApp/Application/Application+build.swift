@@ -58,6 +58,7 @@ public func buildRouter(
     ValueAPI(store: store).register(on: api)
     OffersAPI(store: store).register(on: api)
     WebhooksAPI(store: store).register(on: api)
+    HouseholdsAPI(store: store).register(on: api)
 
     let views = try await WebViews.load()
     let throttle = LoginThrottle()
@@ -74,6 +75,7 @@ public func buildRouter(
     WebhookPages(store: store, views: views).register(on: web)
     UserPages(store: store, accounts: accounts, views: views).register(on: web)
     ImportPage(store: store, views: views).register(on: web)
+    HouseholdsPage(store: store, views: views).register(on: web)
     let segmentPages = SegmentPages(store: store, views: views)
     segmentPages.register(on: web)
     SegmentValuePages(store: store, views: views, segmentPages: segmentPages).register(on: web)

@@ -51,6 +51,7 @@ struct PageChrome {
         ("Audit log", "/admin/audit", .readAudit),
         ("Import", "/admin/import", .manageTouchpoints),
         ("Quarantine", "/admin/quarantine", .manageTouchpoints),
+        ("Households", "/admin/households", .resolveIdentities),
         ("Webhooks", "/admin/webhooks", .manageWebhooks),
         ("Users", "/admin/users", .manageUsers),
     ]

@@ -36,26 +36,32 @@ public struct HouseholdRuleDraft: Codable, Sendable, Equatable {
             if let known = SharedContactLinking(rawValue: sharedContacts) {
                 sharing = known
             } else {
-                issues.append(.unknown("sharedContacts", value: sharedContacts, allowed: ["never", "same_address", "anywhere"]))
+                issues.append(
+                    .unknown("sharedContacts", value: sharedContacts, allowed: ["never", "same_address", "anywhere"]))
             }
         }
         func limit(_ value: Int?, _ field: String, _ fallback: Int) -> Int {
             guard let value else { return fallback }
             if !(2...Self.largestLimit).contains(value) {
-                issues.append(.outOfRange(field, "\(field) must be between 2 and \(Self.largestLimit); it is \(value)."))
+                issues.append(
+                    .outOfRange(field, "\(field) must be between 2 and \(Self.largestLimit); it is \(value)."))
             }
             return value
         }
         let rule = HouseholdRule(
             linksSameAddressAndFamilyName: linksSameAddressAndFamilyName ?? standard.linksSameAddressAndFamilyName,
             linksSameAddressAlone: linksSameAddressAlone ?? standard.linksSameAddressAlone, sharedContacts: sharing,
-            maximumPeoplePerAddress: limit(maximumPeoplePerAddress, "maximumPeoplePerAddress", standard.maximumPeoplePerAddress),
-            maximumPeoplePerContact: limit(maximumPeoplePerContact, "maximumPeoplePerContact", standard.maximumPeoplePerContact))
+            maximumPeoplePerAddress: limit(
+                maximumPeoplePerAddress, "maximumPeoplePerAddress", standard.maximumPeoplePerAddress),
+            maximumPeoplePerContact: limit(
+                maximumPeoplePerContact, "maximumPeoplePerContact", standard.maximumPeoplePerContact))
         if !rule.linksSameAddressAndFamilyName && !rule.linksSameAddressAlone && rule.sharedContacts == .never {
             issues.append(
                 FieldIssue(
                     field: "rule", code: "links_nothing",
-                    message: "The rule links on nothing: turn on address and family name, address alone or shared contacts."))
+                    message:
+                        "The rule links on nothing: turn on address and family name, address alone or shared contacts.")
+            )
         }
         if !issues.isEmpty { throw .invalid(issues) }
         return rule

@@ -39,7 +39,9 @@ public struct MoversColumns: Sendable {
             issues.append(
                 FieldIssue(
                     field: "effectiveDateColumn", code: "missing_column",
-                    message: "The file has no column '\(effectiveDateColumn)' (columns: \(header.joined(separator: ", ")))."))
+                    message:
+                        "The file has no column '\(effectiveDateColumn)' (columns: \(header.joined(separator: ", "))).")
+            )
         }
         for (position, name) in header.enumerated() {
             let folded = Self.fold(name)
@@ -48,7 +50,8 @@ public struct MoversColumns: Sendable {
         }
         let required: [(Field, Bool)] = [
             (.familyName, index[.familyName] != nil), (.oldLine1, index[.oldLine1] != nil),
-            (.oldCity, index[.oldCity] != nil), (.newLine1, index[.newLine1] != nil), (.newCity, index[.newCity] != nil),
+            (.oldCity, index[.oldCity] != nil), (.newLine1, index[.newLine1] != nil),
+            (.newCity, index[.newCity] != nil),
             (.effectiveDate, index[.effectiveDate] != nil),
             (.country, index[.country] != nil || (index[.oldCountry] != nil && index[.newCountry] != nil)),
         ]
@@ -93,7 +96,9 @@ public struct MoversColumns: Sendable {
         if let text = value(.effectiveDate) {
             effective = dateFormat.isoDate(text).flatMap(LocalDate.init(iso:))
             if effective == nil {
-                issues.append(.invalid("effectiveDate", "effectiveDate '\(text)' is not a date in the form \(dateFormat.rawValue)."))
+                issues.append(
+                    .invalid(
+                        "effectiveDate", "effectiveDate '\(text)' is not a date in the form \(dateFormat.rawValue)."))
             }
         } else {
             issues.append(.required("effectiveDate"))
@@ -106,9 +111,11 @@ public struct MoversColumns: Sendable {
             default: issues.append(.unknown("moveType", value: text, allowed: ["family (F)", "individual (I)"]))
             }
         }
-        let old = address(value, .oldLine1, .oldLine2, .oldCity, .oldPostcode, .oldRegion, .oldCountry, field: "oldAddress",
+        let old = address(
+            value, .oldLine1, .oldLine2, .oldCity, .oldPostcode, .oldRegion, .oldCountry, field: "oldAddress",
             ids: ids, now: now, issues: &issues)
-        let new = address(value, .newLine1, .newLine2, .newCity, .newPostcode, .newRegion, .newCountry, field: "newAddress",
+        let new = address(
+            value, .newLine1, .newLine2, .newCity, .newPostcode, .newRegion, .newCountry, field: "newAddress",
             ids: ids, now: now, issues: &issues)
         guard issues.isEmpty, let familyName, let effective, let old, let new, let newAddress = new.address else {
             return .failure(.invalid(issues))
@@ -128,7 +135,8 @@ public struct MoversColumns: Sendable {
         _ country: Field, field: String, ids: IDGenerator, now: Date, issues: inout [FieldIssue]
     ) -> ContactPoint? {
         let draft = AddressDraft(
-            line1: value(line1), line2: value(line2), city: value(city), postcode: value(postcode), region: value(region),
+            line1: value(line1), line2: value(line2), city: value(city), postcode: value(postcode),
+            region: value(region),
             country: value(country) ?? value(.country))
         do {
             return try ContactPointDraft(kind: ContactKind.postal.rawValue, address: draft).validated(
@@ -136,7 +144,8 @@ public struct MoversColumns: Sendable {
         } catch {
             if case .invalid(let found) = error {
                 issues += found.map { issue in
-                    let name = issue.field.hasPrefix("address") ? field + issue.field.dropFirst("address".count) : issue.field
+                    let name =
+                        issue.field.hasPrefix("address") ? field + issue.field.dropFirst("address".count) : issue.field
                     return FieldIssue(field: name, code: issue.code, message: issue.message)
                 }
             }
@@ -162,11 +171,13 @@ public struct MoversColumns: Sendable {
         ]
         let parts: [(String, Field, Field)] = [
             ("line1", .oldLine1, .newLine1), ("address", .oldLine1, .newLine1), ("street", .oldLine1, .newLine1),
-            ("addressline1", .oldLine1, .newLine1), ("line2", .oldLine2, .newLine2), ("addressline2", .oldLine2, .newLine2),
+            ("addressline1", .oldLine1, .newLine1), ("line2", .oldLine2, .newLine2),
+            ("addressline2", .oldLine2, .newLine2),
             ("flat", .oldLine2, .newLine2), ("city", .oldCity, .newCity), ("town", .oldCity, .newCity),
             ("postcode", .oldPostcode, .newPostcode), ("postalcode", .oldPostcode, .newPostcode),
             ("zip", .oldPostcode, .newPostcode), ("zipcode", .oldPostcode, .newPostcode),
-            ("region", .oldRegion, .newRegion), ("state", .oldRegion, .newRegion), ("country", .oldCountry, .newCountry),
+            ("region", .oldRegion, .newRegion), ("state", .oldRegion, .newRegion),
+            ("country", .oldCountry, .newCountry),
         ]
         for (part, old, new) in parts {
             for prefix in ["old", "from"] { names[prefix + part] = old }

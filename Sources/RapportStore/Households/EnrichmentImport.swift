@@ -121,7 +121,9 @@ public struct EnrichmentImport: Sendable {
                 values += 1
                 if definitions[key] == nil {
                     issues.append(
-                        .unknown("columns.\(column)", value: "attributes.\(key)", allowed: definitions.keys.sorted().map { "attributes.\($0)" }))
+                        .unknown(
+                            "columns.\(column)", value: "attributes.\(key)",
+                            allowed: definitions.keys.sorted().map { "attributes.\($0)" }))
                 } else if !source.allowedAttributes.isEmpty && !source.allowedAttributes.contains(key) {
                     issues.append(
                         FieldIssue(
@@ -144,18 +146,22 @@ public struct EnrichmentImport: Sendable {
                 issues.append(
                     FieldIssue(
                         field: "personIDColumn", code: "missing_column",
-                        message: "The file has no column '\(personIDColumn)' (columns: \(header.joined(separator: ", ")))."))
+                        message:
+                            "The file has no column '\(personIDColumn)' (columns: \(header.joined(separator: ", ")))."))
             }
         }
         if keys == 0 && personIDColumn == nil {
             issues.append(
                 FieldIssue(
                     field: "columns", code: "no_key",
-                    message: "Map at least one key column (email, phone, externalID, loyaltyCard) or name the person ID column."))
+                    message:
+                        "Map at least one key column (email, phone, externalID, loyaltyCard) or name the person ID column."
+                ))
         }
         if values == 0 {
             issues.append(
-                FieldIssue(field: "columns", code: "no_attributes", message: "Map at least one column to attributes.KEY."))
+                FieldIssue(
+                    field: "columns", code: "no_attributes", message: "Map at least one column to attributes.KEY."))
         }
         if !issues.isEmpty { throw .invalid(issues) }
         return personIDIndex
@@ -178,7 +184,9 @@ public struct EnrichmentImport: Sendable {
             }
         }
         if !issues.isEmpty { throw .invalid(issues) }
-        if values.isEmpty { throw .invalid([FieldIssue(field: "attributes", code: "required", message: "The row has no values.")]) }
+        if values.isEmpty {
+            throw .invalid([FieldIssue(field: "attributes", code: "required", message: "The row has no values.")])
+        }
         return values
     }
 
@@ -190,7 +198,8 @@ public struct EnrichmentImport: Sendable {
     }
 
     /// The one person the row's keys point to.
-    private func resolve(_ record: IngestRecord, personID: String?, source: Touchpoint, touchpoints: [SourceID]) async throws
+    private func resolve(_ record: IngestRecord, personID: String?, source: Touchpoint, touchpoints: [SourceID])
+        async throws
         -> Match
     {
         var found: [PersonID: [String]] = [:]
@@ -212,7 +221,9 @@ public struct EnrichmentImport: Sendable {
                 for key in normalised.keys {
                     let shown = "\(key.field) \(PersonKeyIndex.display(key))"
                     tried.append(shown)
-                    for person in try await people(for: key, touchpoints: touchpoints) { found[person, default: []].append(shown) }
+                    for person in try await people(for: key, touchpoints: touchpoints) {
+                        found[person, default: []].append(shown)
+                    }
                 }
             }
         }
@@ -229,9 +240,12 @@ public struct EnrichmentImport: Sendable {
             return try await PersonKeyIndex.lookup(key, on: database.sql).map { [$0] } ?? []
         }
         let number = PersonKeyIndex.display(key)
-        var query = SQLQueryString("SELECT DISTINCT person_id FROM person_keys WHERE kind = 'external_id' AND value IN (")
+        var query = SQLQueryString(
+            "SELECT DISTINCT person_id FROM person_keys WHERE kind = 'external_id' AND value IN (")
         for (offset, touchpoint) in touchpoints.enumerated() {
-            query += offset == 0 ? "\(bind: "\(touchpoint.rawValue):\(number)")" : ", \(bind: "\(touchpoint.rawValue):\(number)")"
+            query +=
+                offset == 0
+                ? "\(bind: "\(touchpoint.rawValue):\(number)")" : ", \(bind: "\(touchpoint.rawValue):\(number)")"
         }
         return try await database.sql.raw(query + ")").all().map { try $0.id("person_id") }
     }

@@ -54,13 +54,16 @@ struct HouseholdPlan: Sendable {
                 created.append(Household(id: assignment.householdID, name: name, createdAt: now))
             }
             if before[assignment.personID] != assignment.householdID {
-                moves.append(Move(person: assignment.personID, from: before[assignment.personID], to: assignment.householdID))
+                moves.append(
+                    Move(person: assignment.personID, from: before[assignment.personID], to: assignment.householdID))
             }
         }
         var changed = 0
         for group in result.groups {
             guard let id = group.householdID else { continue }
-            if sizeBefore[id] != group.members.count || group.members.contains(where: { before[$0] != id }) { changed += 1 }
+            if sizeBefore[id] != group.members.count || group.members.contains(where: { before[$0] != id }) {
+                changed += 1
+            }
         }
         var wanted: [String: StoredHouseholdLink] = [:]
         for group in result.groups {

@@ -39,7 +39,8 @@ public struct HouseholdRebuild: Sendable {
             "created \(summary.householdsCreated), changed \(summary.householdsChanged), "
             + "dissolved \(summary.householdsDissolved), people moved \(summary.peopleMoved)"
         try await database.transaction { db in
-            try await audit.record(.update, entityType: "households", entityID: "rebuild", detail: detail, by: actor, on: db)
+            try await audit.record(
+                .update, entityType: "households", entityID: "rebuild", detail: detail, by: actor, on: db)
         }
         return summary
     }
@@ -65,7 +66,8 @@ public struct HouseholdRebuild: Sendable {
                 let own = byPerson[person.id] ?? []
                 members.append(HouseholdMember(person: person, contactPoints: own, on: today))
                 let city = own.first { $0.kind == .postal && $0.isCurrent(on: today) }?.address?.city
-                labels[person.id] = [person.familyName ?? person.displayName, city].compactMap { $0 }.joined(separator: ", ")
+                labels[person.id] = [person.familyName ?? person.displayName, city].compactMap { $0 }.joined(
+                    separator: ", ")
             }
             after = last.id.rawValue
             if people.count < Self.pageSize { break }
@@ -75,7 +77,9 @@ public struct HouseholdRebuild: Sendable {
 
     private func existingLinks() async throws -> [String: StoredHouseholdLink] {
         var links: [String: StoredHouseholdLink] = [:]
-        for row in try await database.read("SELECT person_id, other_person_id, household_id, reason FROM household_links", []) {
+        for row in try await database.read(
+            "SELECT person_id, other_person_id, household_id, reason FROM household_links", [])
+        {
             let link = StoredHouseholdLink(
                 person: try row.text("person_id"), otherPerson: try row.text("other_person_id"),
                 household: try row.text("household_id"), reason: try row.text("reason"))
@@ -91,7 +95,8 @@ public struct HouseholdRebuild: Sendable {
                 for household in chunk {
                     try await HouseholdRepository.insert(household, on: db)
                     try await audit.record(
-                        .create, entityType: "household", entityID: household.id.rawValue, detail: household.name, by: actor,
+                        .create, entityType: "household", entityID: household.id.rawValue, detail: household.name,
+                        by: actor,
                         on: db)
                 }
             }
@@ -129,7 +134,8 @@ public struct HouseholdRebuild: Sendable {
         for chunk in plan.addedLinks.chunked(Self.writeBatch) {
             try await database.transaction { db in
                 try await BulkTable(
-                    "household_links", ["person_id", "other_person_id", "household_id", "reason", "created_at"], Array(chunk)
+                    "household_links", ["person_id", "other_person_id", "household_id", "reason", "created_at"],
+                    Array(chunk)
                 ) { [.text($0.person), .text($0.otherPerson), .text($0.household), .text($0.reason), .text(now)] }
                 .insert(on: db)
             }

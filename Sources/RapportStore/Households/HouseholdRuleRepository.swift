@@ -15,7 +15,9 @@ public struct HouseholdRuleRepository: Sendable {
     }
 
     static func current(on db: any SQLDatabase) async throws -> HouseholdRule {
-        guard let row = try await db.raw("SELECT rule FROM household_rule WHERE id = 1").first() else { return .standard }
+        guard let row = try await db.raw("SELECT rule FROM household_rule WHERE id = 1").first() else {
+            return .standard
+        }
         let draft = try JSONDecoder().decode(HouseholdRuleDraft.self, from: Data(try row.text("rule").utf8))
         return try draft.validated()
     }
@@ -35,7 +37,8 @@ public struct HouseholdRuleRepository: Sendable {
                 VALUES (1, \(bind: json), \(bind: Timestamp.now()), \(bind: actor.name))
                 """
             ).run()
-            try await audit.record(.update, entityType: "household_rule", entityID: "household_rule", detail: json, by: actor, on: db)
+            try await audit.record(
+                .update, entityType: "household_rule", entityID: "household_rule", detail: json, by: actor, on: db)
         }
         return rule
     }

@@ -81,7 +81,8 @@ public struct MoversImport: Sendable {
                 var outcomes: [MoveOutcome] = []
                 for (line, row) in rows {
                     outcomes.append(
-                        try await apply(row, line: line, file: name, source: source, evented: evented, by: actor, on: db))
+                        try await apply(
+                            row, line: line, file: name, source: source, evented: evented, by: actor, on: db))
                 }
                 return outcomes
             }
@@ -112,6 +113,8 @@ public struct MoversImport: Sendable {
             summary.stopped = "stopped at line \(file.line): \(error.description)"
         }
         try await flush()
+        // Rows that could not be read are listed at once, the others after their batch: by line.
+        summary.problems.sort { $0.line < $1.line }
         summary.encoding = file.encoding
         return summary
     }
@@ -132,7 +135,8 @@ public struct MoversImport: Sendable {
         var candidates: [MoveCandidate] = []
         for home in homes where !candidates.contains(where: { $0.personID == home.personID }) {
             guard
-                let personRow = try await db.raw("SELECT * FROM people WHERE id = \(bind: home.personID!.rawValue)").first()
+                let personRow = try await db.raw("SELECT * FROM people WHERE id = \(bind: home.personID!.rawValue)")
+                    .first()
             else { continue }
             candidates.append(MoveCandidate(person: try PersonRepository.person(from: personRow), home: home))
         }
@@ -147,7 +151,8 @@ public struct MoversImport: Sendable {
             try await ContactPointRepository.add(point, on: db)
             try await audit.record(
                 .update, entityType: "person", entityID: decision.personID.rawValue,
-                detail: "moved to \(point.value) on \(row.record.effectiveDate) (\(file) line \(line): \(decision.reason))",
+                detail:
+                    "moved to \(point.value) on \(row.record.effectiveDate) (\(file) line \(line): \(decision.reason))",
                 by: actor, on: db)
             if evented { _ = try await outbox.record(.personUpdated, entityID: decision.personID.rawValue, on: db) }
         }
@@ -169,7 +174,9 @@ extension MoversSummary {
             movedHouseholds += outcome.households.count
         case .ambiguous:
             ambiguous += 1
-            problem(line, "ambiguous", [outcome.description] + outcome.decisions.filter { $0.reason == .ambiguous }.map(\.description))
+            problem(
+                line, "ambiguous",
+                [outcome.description] + outcome.decisions.filter { $0.reason == .ambiguous }.map(\.description))
         case .noMatch:
             unmatched += 1
             problem(line, "no_match", [outcome.description])

@@ -15,7 +15,8 @@ extension CustomerViewReader {
         ).compactMap { row in
             let other = try PersonRepository.person(from: row)
             guard Visibility.allows(other, to: actor) else { return nil }
-            return CustomerView.HouseholdLinkView(personID: other.id, name: other.displayName, reason: try row.text("reason"))
+            return CustomerView.HouseholdLinkView(
+                personID: other.id, name: other.displayName, reason: try row.text("reason"))
         }
     }
 }
