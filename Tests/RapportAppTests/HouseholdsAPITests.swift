@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import NIOCore
 import RapportCore
+import RapportIntegration
 import RapportStore
 import Testing
 
@@ -125,6 +126,45 @@ struct HouseholdsAPITests {
                 #expect(response.status == .ok)
                 #expect(response.body.text.contains("line 2 (rejected): effectiveDate"))
             }
+        }
+    }
+}
+
+@Suite("The 360 page shows household links and enrichment provenance (R1.8, R1.9)")
+struct HouseholdCustomerPageTests {
+    @Test func linkReasonAndProvenanceAreShown() async throws {
+        try await AppFixture.run(people: 3) { client, fixture in
+            let store = fixture.store
+            var people: [Person] = []
+            for given in ["Jan", "Ewa"] {
+                let person = try PersonDraft(givenName: given, familyName: "Zając", country: "PL").validated(
+                    id: store.ids.make(), now: Date())
+                try await store.people.insert(person, by: .system)
+                let home = try ContactPointDraft(
+                    kind: "postal", address: AddressDraft(line1: "ul. Polna 4", city: "Łódź", postcode: "90-001", country: "PL")
+                ).validated(id: store.ids.make(), personID: person.id, organisationID: nil, defaultCountry: "PL", now: Date())
+                try await store.contactPoints.insert(home, by: .system)
+                people.append(person)
+            }
+            _ = try await store.householdRebuild.run(by: .system)
+            try await store.attributes.define(
+                try AttributeDefinitionDraft(key: "income_band", label: "Income band", type: "text").validated(
+                    id: store.ids.make(), now: Date()),
+                by: .system)
+            let acme = Touchpoint(id: store.ids.make(), name: "Acme Data", kind: .partner, trustRank: 80, createdAt: Date())
+            try await store.sources.register(acme, by: .system)
+            let file = "id,band\n\(people[0].id.rawValue),B\n"
+            let mapping = try ImportMapping(json: Array(#"{"columns": {"band": "attributes.income_band"}}"#.utf8))
+            let summary = try await store.enrichment.run(
+                .bytes(Array(file.utf8)), name: "acme.csv", mapping: mapping, personIDColumn: "id", source: acme, by: .system)
+            #expect(summary.applied == 1)
+            let cookie = try await WebTests().signIn(client)
+            let page = try await client.execute(
+                uri: "/customers/\(people[0].id.rawValue)", method: .get, headers: [.cookie: cookie]
+            ) { $0.body.text }
+            #expect(page.contains("class=\"household-link\">with <a href=\"/customers/\(people[1].id.rawValue)\">Ewa Zając</a>"))
+            #expect(page.contains("family name (zajac)"))
+            #expect(page.contains("from Acme Data (acme.csv line 2), 20"))
         }
     }
 }

@@ -119,3 +119,21 @@ struct HouseholdRebuildTests {
         }
     }
 }
+
+@Suite("Households on the cached 360 (R1.8, view stamps)")
+struct HouseholdViewStampTests {
+    @Test func theCached360ShowsTheLinkAfterARebuild() async throws {
+        try await withTestStore { store in
+            let admin = TestActors.admin
+            let jan = try await HouseholdFixtures.resident(store, "Jan", "Nowak", at: "ul. Krótka 1")
+            let ewa = try await HouseholdFixtures.resident(store, "Ewa", "Nowak", at: "ul. Krótka 1")
+            let encode: (CustomerView) throws -> [UInt8] = { Array(try JSONEncoder().encode($0)) }
+            let before = String(decoding: try await store.customers.document(of: jan.id, by: admin, encode: encode), as: UTF8.self)
+            #expect(!before.contains(ewa.id.rawValue))
+            _ = try await store.householdRebuild.run(by: admin)
+            let after = String(decoding: try await store.customers.document(of: jan.id, by: admin, encode: encode), as: UTF8.self)
+            #expect(after.contains("\"householdLinks\""))
+            #expect(after.contains(ewa.id.rawValue))
+        }
+    }
+}

@@ -13,6 +13,11 @@ import SQLKit
 /// links, then the emptied households. Each transaction leaves every person consistent, so a
 /// rebuild stopped half-way is completed by running it again. Every person moved is audited
 /// with their old and new household; each household created or dissolved too.
+///
+/// People created since the last rebuild (ingestion, import, the API) have no household until
+/// the next one, which places them — in the household the rule links them to, or alone.
+/// Ingestion does not group on arrival: grouping needs everyone's keys, and one rebuild after
+/// a load costs less than a household lookup per record.
 public struct HouseholdRebuild: Sendable {
     let database: Database
     let audit: AuditTrail
