@@ -62,6 +62,8 @@ struct MoversImportTests {
             #expect(summary.ambiguous == 1 && summary.unmatched == 1 && summary.movedPeople == 0)
             #expect(summary.problems.map(\.line) == [2, 3])
             #expect(summary.problems.map(\.status) == ["ambiguous", "no_match"])
+            #expect(summary.report.contains("rows: 2  matched: 0  ambiguous: 1  unmatched: 1  rejected: 0"))
+            #expect(summary.report.contains("line 2 (ambiguous): Jan Nowak: several people"))
             for person in [father, son] { #expect(try await current(store, person).first?.address?.city == "Kraków") }
         }
     }
