@@ -41,6 +41,12 @@ public struct Store: Sendable {
     public let reviews: MatchReviews
     /// Survivorship (R1.3): the policy per attribute, recomputing golden profiles, explanations.
     public let survivorship: SurvivorshipRepository
+    /// The household rule, the rebuild that applies it, movers files and enrichment files
+    /// (R1.6, R1.8, R1.9).
+    public let householdRules: HouseholdRuleRepository
+    public let householdRebuild: HouseholdRebuild
+    public let movers: MoversImport
+    public let enrichment: EnrichmentImport
 
     public init(database: Database, ids: IDGenerator = .live) {
         self.database = database
@@ -74,6 +80,11 @@ public struct Store: Sendable {
         self.merges = merges
         reviews = MatchReviews(database: database, audit: audit, merges: merges)
         survivorship = SurvivorshipRepository(database: database, audit: audit, outbox: outbox)
+        let householdRules = HouseholdRuleRepository(database: database, audit: audit)
+        self.householdRules = householdRules
+        householdRebuild = HouseholdRebuild(database: database, audit: audit, ids: ids, outbox: outbox, rules: householdRules)
+        movers = MoversImport(database: database, audit: audit, ids: ids, outbox: outbox, sources: sources)
+        enrichment = EnrichmentImport(database: database, ids: ids, attributes: attributes, sources: sources)
         lifetimeValues = LifetimeValues(
             database: database, audit: audit, segments: segments,
             assumptions: ValueAssumptionRepository(database: database, audit: audit), cache: GroupDriverCache())

@@ -10,7 +10,8 @@ struct Rapport: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, MigrateCommand.self, UserCommand.self, TokenCommand.self, DemoCommand.self, ExportCommand.self,
             ImportCommand.self, DedupeCommand.self, ValueCommand.self, BenchCommand.self, SuppressCommand.self,
-            MartCommand.self, SurvivorshipCommand.self,
+            MartCommand.self, SurvivorshipCommand.self, HouseholdsCommand.self,
+            MoversCommand.self, EnrichCommand.self,
         ])
 }
 

@@ -142,6 +142,22 @@ struct RoleMatrixTests {
         }
     }
 
+    @Test func householdMoversAndEnrichmentRoutesNeedIdentityResolve() async throws {
+        try await AppFixture.run { _, fixture in
+            let routes = Set(
+                fixture.routes.all.filter {
+                    ["/api/v1/households/rule", "/api/v1/households/rebuild", "/api/v1/movers", "/api/v1/enrichments"]
+                        .contains($0.path)
+                }.map { "\($0.method) \($0.path) \($0.permission?.rawValue ?? "-")" })
+            #expect(
+                routes == [
+                    "GET /api/v1/households/rule identity:resolve", "PUT /api/v1/households/rule identity:resolve",
+                    "POST /api/v1/households/rebuild identity:resolve", "POST /api/v1/movers identity:resolve",
+                    "POST /api/v1/enrichments identity:resolve",
+                ])
+        }
+    }
+
     @Test func ingestionRoutesNeedPeopleWriteToSendAndTouchpointsManageToReviewTheQuarantine() async throws {
         try await AppFixture.run { _, fixture in
             let ingestion = Set(

@@ -157,6 +157,7 @@ struct WebRoleMatrixTests {
                 ("/admin/import", .manageTouchpoints), ("/admin/touchpoints", .manageTouchpoints), ("/reviews", .resolveIdentities),
                 ("/admin/suppressions", .suppressPeople), ("/marts", .manageDataMarts),
                 ("/admin/survivorship", .resolveIdentities),
+                ("/admin/households", .resolveIdentities),
             ]
             let web = WebTests()
             for role in Role.allCases {

@@ -62,6 +62,7 @@ public func buildRouter(
     SuppressionsAPI(store: store).register(on: api)
     DataMartsAPI(store: store).register(on: api)
     SurvivorshipAPI(store: store).register(on: api)
+    HouseholdsAPI(store: store).register(on: api)
 
     let views = try await WebViews.load()
     let throttle = LoginThrottle()
@@ -84,6 +85,7 @@ public func buildRouter(
     UserPages(store: store, accounts: accounts, views: views).register(on: web)
     ImportPage(store: store, views: views).register(on: web)
     TouchpointPages(store: store, views: views).register(on: web)
+    HouseholdsPage(store: store, views: views).register(on: web)
     let segmentPages = SegmentPages(store: store, views: views)
     segmentPages.register(on: web)
     SegmentValuePages(store: store, views: views, segmentPages: segmentPages).register(on: web)

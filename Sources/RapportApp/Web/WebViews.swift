@@ -63,6 +63,9 @@ struct PageChrome {
             "Quarantine", "/admin/quarantine", .manageTouchpoints,
             administration: "Records that could not be used as sent: correct and replay them, or discard them."),
         NavSection(
+            "Households", "/admin/households", .resolveIdentities,
+            administration: "How people are grouped into households, movers files and enrichment files."),
+        NavSection(
             "Survivorship", "/admin/survivorship", .resolveIdentities,
             administration: "Which source's value each profile keeps, attribute by attribute, and recomputing them."),
         NavSection(

@@ -22,5 +22,6 @@ public struct Migration: Sendable {
         .m012PersonMerges,
         .m015SuppressionsAndMarts,
         .m013Survivorship,
+        .m014Households,
     ]
 }

@@ -22,6 +22,8 @@ public struct CustomerView: Sendable, Encodable {
     public var suppressions: [Suppression] = []
     /// Where each profile value comes from: the winning source, rule and reason (R1.3).
     public var golden: [StoredGoldenValue] = []
+    /// Why the person is in their household: the links that join them to its members (R1.8).
+    public var householdLinks: [HouseholdLinkView] = []
 
     public struct MembershipView: Sendable, Encodable {
         public var organisation: Organisation
@@ -35,6 +37,16 @@ public struct CustomerView: Sendable, Encodable {
         public var label: String
         public var value: String
         public var purpose: AttributePurpose
+        /// Where an appended value came from and when ("from Acme Data (acme.csv line 12),
+        /// 2026-12-01", R1.9); nil for a value set by hand.
+        public var provenance: String? = nil
+    }
+
+    /// One household link of the person: who it joins them to, and on what evidence.
+    public struct HouseholdLinkView: Sendable, Encodable {
+        public var personID: PersonID
+        public var name: String
+        public var reason: String
     }
 
     public struct ChannelCount: Sendable, Encodable {

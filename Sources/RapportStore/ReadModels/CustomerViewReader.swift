@@ -25,6 +25,7 @@ public struct CustomerViewReader: Sendable {
         var view = try await database.reader == nil ? concurrentView(of: id, by: actor) : inlineView(of: id, by: actor)
         if view.person.status == .merged { try await PersonMerges.requireUnmerged(id, on: database.sql) }
         view.suppressions = try await SuppressionRepository.of(id, in: database)
+        view.householdLinks = try await householdLinks(of: id, by: actor)
         try await audit.read(entityType: "person", entityID: id.rawValue, detail: "customer 360", by: actor)
         return view
     }

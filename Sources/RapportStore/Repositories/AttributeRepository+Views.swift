@@ -12,7 +12,7 @@ extension AttributeRepository {
     /// in Swift.
     func views(for personID: PersonID) async throws -> [CustomerView.AttributeView] {
         let rows = try await database.read(
-            "SELECT attribute_id, value_text, value_number FROM attribute_values WHERE person_id = ?",
+            "SELECT attribute_id, value_text, value_number, provenance, provided_at FROM attribute_values WHERE person_id = ?",
             [.text(personID.rawValue)])
         guard !rows.isEmpty else { return [] }
         var definitions = known.current
@@ -25,7 +25,13 @@ extension AttributeRepository {
             let number = try row.decode(column: "value_number", as: Double?.self)
             guard let value = Self.value(type: definition.type, text: try row.optionalText("value_text"), number: number)
             else { continue }
-            views.append(.init(key: definition.key, label: definition.label, value: value.display, purpose: definition.purpose))
+            var view = CustomerView.AttributeView(
+                key: definition.key, label: definition.label, value: value.display, purpose: definition.purpose)
+            if let provenance = try row.optionalText("provenance") {
+                let day = try row.optionalText("provided_at").map { " \($0.prefix(10))" } ?? ""
+                view.provenance = "from \(provenance),\(day)"
+            }
+            views.append(view)
         }
         return views.sorted { ($0.label, $0.key) < ($1.label, $1.key) }
     }

@@ -21,20 +21,9 @@ struct ImportCommand: AsyncParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
 
     func run() async throws {
-        let columns: ImportMapping
-        do {
-            columns = try ImportMapping(json: try Data(contentsOf: URL(fileURLWithPath: mapping)))
-        } catch let error as ImportMappingError {
-            throw CommandFailure("\(self.mapping): \(error.description)")
-        } catch {
-            throw CommandFailure("cannot read the mapping \(self.mapping): \(error.localizedDescription)")
-        }
+        let columns = try CommandInputs.mapping(at: mapping)
         let summary = try await storeOptions.withStore { store in
-            let touchpoints = try await store.sources.list()
-            guard let touchpoint = touchpoints.first(where: { $0.name == source || $0.id.rawValue == source }) else {
-                let known = touchpoints.map(\.name).sorted().joined(separator: ", ")
-                throw CommandFailure("unknown touchpoint '\(source)' (registered: \(known.isEmpty ? "none" : known))")
-            }
+            let touchpoint = try await CommandInputs.touchpoint(source, in: store)
             var bar: ProgressBar?
             var shown = 0
             do {

@@ -13,13 +13,15 @@ struct CustomerPageModel {
     let householdName: String?
     let householdID: String?
     let householdMembers: [PersonLink]
+    /// Why the person is in the household (R1.8): one row per link.
+    let householdLinks: [HouseholdLinkRow]
     let memberships: [MembershipRow]
     let value: [Fact]
     let predicted: [Fact]
     let purchases: [PurchaseRow]
     let interactions: [InteractionRow]
     let channelChart: String?
-    let attributes: [Fact]
+    let attributes: [AttributeRow]
     /// "Suppressed: deceased" while the person may not be contacted (``ContactGate``).
     let suppressed: String?
     /// The suppressions panel (R1.10), set after the view is built: it depends on the role.
@@ -54,6 +56,9 @@ struct CustomerPageModel {
         var stopped: String? = nil
     }
     struct PersonLink { let id: String; let name: String }
+    struct HouseholdLinkRow { let id: String; let name: String; let reason: String }
+    /// A custom attribute with where an appended value came from (R1.9).
+    struct AttributeRow { let label: String; let value: String; let provenance: String? }
     struct MembershipRow { let organisationID: String; let organisation: String; let role: String; let period: String }
     struct PurchaseRow { let date: String; let kind: String; let isReturn: Bool; let reference: String; let total: String; let margin: String; let items: String; let channel: String }
     struct SegmentRow { let key: String; let name: String; let purpose: String; let frozen: Bool }
@@ -89,6 +94,7 @@ struct CustomerPageModel {
         householdName = view.household?.name
         householdID = view.household?.id.rawValue
         householdMembers = view.householdMembers.map { PersonLink(id: $0.id.rawValue, name: $0.displayName) }
+        householdLinks = view.householdLinks.map { HouseholdLinkRow(id: $0.personID.rawValue, name: $0.name, reason: $0.reason) }
         memberships = view.memberships.map {
             MembershipRow(organisationID: $0.organisation.id.rawValue, organisation: $0.organisation.name, role: $0.role, period: Self.period($0.since, $0.until))
         }
@@ -123,7 +129,7 @@ struct CustomerPageModel {
         channelChart =
             view.channelMix.isEmpty
             ? nil : BarChart(title: "Interactions by channel", bars: view.channelMix.map { .init(label: ChannelLabel.of($0.channel), value: Double($0.count)) }, width: 420).svg
-        attributes = view.attributes.map { Fact(label: $0.label, value: $0.value) }
+        attributes = view.attributes.map { AttributeRow(label: $0.label, value: $0.value, provenance: $0.provenance) }
         self.segments = segments.map { SegmentRow(key: $0.key, name: $0.name, purpose: $0.purpose.rawValue, frozen: $0.kind == .frozen) }
         self.offers = offers.map {
             OfferRow(
