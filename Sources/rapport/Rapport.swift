@@ -9,7 +9,7 @@ struct Rapport: AsyncParsableCommand {
         abstract: "Rapport — customer relationship management: one true view of every customer.",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, UserCommand.self, TokenCommand.self, DemoCommand.self, ExportCommand.self,
-            ImportCommand.self, DedupeCommand.self, ValueCommand.self, BenchCommand.self,
+            ImportCommand.self, DedupeCommand.self, ValueCommand.self, BenchCommand.self, ResolveCommand.self,
         ])
 }
 
@@ -18,6 +18,6 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Run a benchmark and print its figures.",
         subcommands: [BenchHTTPCommand.self, BenchDedupeCommand.self, BenchValueCommand.self, BenchSegmentsCommand.self, BenchAttributesCommand.self,
-            BenchIngestCommand.self,
+            BenchIngestCommand.self, BenchResolveCommand.self,
         ])
 }

@@ -18,6 +18,6 @@ public struct Migration: Sendable {
     /// Every migration Rapport knows, in order.
     public static let all: [Migration] = [
         .m001Foundation, .m002Indexes, .m003Value, .m004ViewStamps, .m005Segments, .m006Ingestion,
-        .m007ValueHoldout, .m008Offers, .m009ValueDrivers, .m010Webhooks, .m011MatchReviews,
+        .m007ValueHoldout, .m008Offers, .m009ValueDrivers, .m010Webhooks, .m011MatchReviews, .m016LooseMatching,
     ]
 }
