@@ -50,6 +50,21 @@ struct LooseMatchingTests {
         }
     }
 
+    @Test func anotherCustomerNumberOfTheSameTouchpointIsReviewedNotMatched() async throws {
+        try await withTestStore { store in
+            let shop = try await touchpoint(store)
+            var first = Self.katarzyna
+            first.externalID = "1001"
+            let created = try await ingest(first, store, shop)
+            var second = Self.katarzynaTypo
+            second.externalID = "1002"
+            let result = try await ingest(second, store, shop)
+            #expect(result.outcome == .created)
+            #expect(result.personID != created.personID)
+            #expect(result.reviewIDs.count == 1, "the loose match is left to a reviewer")
+        }
+    }
+
     @Test func aRelativeAtTheSameAddressWithAnotherGivenNameDoesNotMatch() async throws {
         try await withTestStore { store in
             let shop = try await touchpoint(store)

@@ -21,12 +21,44 @@ extension IngestionRepository {
             birthDate: record.birthDate, country: record.country, contactPoints: record.contactPoints)
     }
 
-    /// The loose decision for `row`, on `db` (inside the record's transaction).
-    func looseDecision(for row: PersonMatchRow, on db: any SQLDatabase) async throws -> LooseMatcher.Decision {
+    /// The loose decision for `row` (with the record's deterministic `keys`), on `db` (inside
+    /// the record's transaction).
+    ///
+    /// A match is demoted to a review when the candidate already holds a key the record
+    /// contradicts: a customer number of the same touchpoint or a loyalty card (the record's
+    /// own key found nobody, so the candidate's is a different one). Two customer numbers of
+    /// one shop are two customers, however alike their names and e-mails.
+    func looseDecision(for row: PersonMatchRow, keys: [PersonKey] = [], on db: any SQLDatabase) async throws
+        -> LooseMatcher.Decision
+    {
         let matcher = try await models.matcher(on: db)
         let candidates = try await MatchIndex.candidates(
             keys: LooseMatcher.storedBlockingKeys(row.person), maxBlockSize: matcher.configuration.maxBlockSize, on: db)
-        return matcher.resolve(row.person, recordID: row.personID, candidates: candidates.map(\.candidate))
+        let decision = matcher.resolve(row.person, recordID: row.personID, candidates: candidates.map(\.candidate))
+        guard case .match(let proposal) = decision,
+            try await contradicts(keys, heldBy: proposal.candidateID, on: db)
+        else { return decision }
+        return .review([proposal])
+    }
+
+    /// Whether `person` holds a customer number of the same touchpoint as, or a loyalty card
+    /// other than, one in `keys`.
+    private func contradicts(_ keys: [PersonKey], heldBy person: String, on db: any SQLDatabase) async throws -> Bool {
+        let scoped = keys.filter { $0.kind == .externalID || $0.kind == .loyaltyCard }
+        guard !scoped.isEmpty else { return false }
+        let held = try await db.raw(
+            """
+            SELECT kind, value FROM person_keys WHERE person_id = \(bind: person)
+              AND kind IN ('external_id', 'loyalty_card')
+            """
+        ).all().map { (kind: try $0.text("kind"), value: try $0.text("value")) }
+        return scoped.contains { key in
+            held.contains { other in
+                guard other.kind == key.kind.rawValue, other.value != key.value else { return false }
+                guard key.kind == .externalID else { return true }
+                return other.value.split(separator: ":").first == key.value.split(separator: ":").first
+            }
+        }
     }
 }
 

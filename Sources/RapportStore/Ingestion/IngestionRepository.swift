@@ -65,7 +65,7 @@ public struct IngestionRepository: Sendable {
         try await PersonKeyIndex.lock(record.keys, kind: database.kind, on: db)
         let strict = try await PersonKeyIndex.resolve(record.keys, on: db)
         let matchRow = Self.matchRow(of: record, rawID: rawID)
-        let loose = strict == nil ? try await looseDecision(for: matchRow, on: db) : .new
+        let loose = strict == nil ? try await looseDecision(for: matchRow, keys: record.keys, on: db) : .new
         if let found = strict {
             try await addNewContactPoints(of: record, to: found.personID, rawID: rawID, touchpoint: touchpoint, by: actor, on: db)
             try await PersonKeyIndex.claim(record.keys, for: found.personID, source: touchpoint.id, now: now, on: db)
