@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "RapportStore",
             dependencies: [
-                "RapportCore", "CSQLiteShared", "RapportSegments", "RapportValue", "RapportIntegration",
+                "RapportCore", "CSQLiteShared", "RapportSegments", "RapportValue", "RapportIntegration", "RapportIdentity",
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),

@@ -23,8 +23,25 @@ public enum BlockingKey: Int, CaseIterable, Sendable, Codable {
     /// National identifier.
     case nationalID
 
-    /// The key of `row`, or `0` when the row lacks the fields the key needs.
+    /// The key of `row`, or `0` when the row lacks the fields the key needs. Values enter by
+    /// their id in the table, so the key is only meaningful within that table.
+    @inline(__always)
     func key(_ s: TableStorage, row: Int) -> UInt64 {
+        key(s, row: row) { UInt64(s.id(row, $0.rawValue)) }
+    }
+
+    /// The key of `row` built from the values themselves (a hash of their folded bytes instead
+    /// of their table id), so it is the same in every table and process: the form kept in a
+    /// store's blocking index. `0` when the row lacks the fields the key needs.
+    func storedKey(_ s: TableStorage, row: Int) -> UInt64 {
+        key(s, row: row) { field in
+            let id = s.id(row, field.rawValue)
+            return id == 0 ? 0 : ValuePool.valueHash(s.text(id))
+        }
+    }
+
+    @inline(__always)
+    private func key(_ s: TableStorage, row: Int, identity: (ComparedField) -> UInt64) -> UInt64 {
         func id(_ field: ComparedField) -> Int32 { s.id(row, field.rawValue) }
         func code(_ field: ComparedField) -> UInt64 { s.phonetic[Int(id(field))] }
         func initial(_ field: ComparedField) -> UInt64 {
@@ -38,17 +55,17 @@ public enum BlockingKey: Int, CaseIterable, Sendable, Codable {
         }
         switch self {
         case .surnamePhoneticBirthYear: return combine(code(.surname), birthYear())
-        case .givenPhoneticBirthDate: return combine(code(.givenName), UInt64(id(.dateOfBirth)))
-        case .birthDateSurnameInitial: return combine(UInt64(id(.dateOfBirth)), initial(.surname))
-        case .postcodeGivenInitial: return combine(UInt64(id(.postcode)), initial(.givenName))
+        case .givenPhoneticBirthDate: return combine(code(.givenName), identity(.dateOfBirth))
+        case .birthDateSurnameInitial: return combine(identity(.dateOfBirth), initial(.surname))
+        case .postcodeGivenInitial: return combine(identity(.postcode), initial(.givenName))
         case .namePair:
             let (a, b) = (code(.givenName), code(.surname))
             if a == 0 && b == 0 { return 0 }
             return combine(min(a, b) | 1, max(a, b) | 1)
-        case .streetAddress: return combine(UInt64(id(.street)), UInt64(id(.streetNumber)))
-        case .email: return combine(UInt64(id(.email)), 1)
-        case .phone: return combine(UInt64(id(.phone)), 1)
-        case .nationalID: return combine(UInt64(id(.nationalID)), 1)
+        case .streetAddress: return combine(identity(.street), identity(.streetNumber))
+        case .email: return combine(identity(.email), 1)
+        case .phone: return combine(identity(.phone), 1)
+        case .nationalID: return combine(identity(.nationalID), 1)
         }
     }
 

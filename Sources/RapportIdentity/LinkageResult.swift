@@ -14,10 +14,14 @@ public struct LinkageResult: Sendable {
     public let candidatePairCount: Int
     /// Merges refused by the chaining guard.
     public let refusedMerges: Int
+    /// The scorer of a re-resolution with stored term frequencies (see
+    /// `RecordLinkage.run(table:model:termFrequencies:)`), so explanations use them too;
+    /// `nil` when the table's own counts were used.
+    var storedScorer: MatchScorer? = nil
 
     /// The evidence for a scored pair.
     public func explain(_ pair: ScoredPair) -> MatchExplanation {
-        MatchScorer(model: model).explain(pair.pair, table: table)
+        (storedScorer ?? MatchScorer(model: model)).explain(pair.pair, table: table)
     }
 }
 

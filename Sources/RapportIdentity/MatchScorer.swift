@@ -11,9 +11,22 @@ struct MatchScorer: Sendable {
     private let weights: [[Double]]
     private let exactM: [Double]
     private let uFloor: [Double]
+    /// Frequencies by value id of the scored table from stored `TermFrequencies`; `nil` to use
+    /// the table's own counts (a batch run scoring the table it fitted on).
+    private let storedFrequencies: [Double]?
 
     init(model: MatchModel) {
+        self.init(model: model, storedFrequencies: nil)
+    }
+
+    /// A scorer of pairs of `table` whose term frequencies come from `termFrequencies`.
+    init(model: MatchModel, termFrequencies: TermFrequencies, table: LinkageTable) {
+        self.init(model: model, storedFrequencies: termFrequencies.byValueID(table))
+    }
+
+    private init(model: MatchModel, storedFrequencies: [Double]?) {
         self.model = model
+        self.storedFrequencies = storedFrequencies
         weights = ComparedField.allCases.map { field in
             [0] + (1...field.levelCount).map { model.weight(field, level: $0) }
         }
@@ -28,7 +41,8 @@ struct MatchScorer: Sendable {
         guard level == 1, field.usesTermFrequency else {
             return (weights[field.rawValue][level], false)
         }
-        let frequency = table.pool.frequency(table.valueID(row, field))
+        let id = table.valueID(row, field)
+        let frequency = storedFrequencies?[Int(id)] ?? table.pool.frequency(id)
         let u = max(frequency, uFloor[field.rawValue])
         return (log2(exactM[field.rawValue] / u), true)
     }

@@ -29,11 +29,27 @@ public struct RecordLinkage: Sendable {
         return ModelTraining.train(table: table, pairs: pairs, blocks: blocks, configuration: configuration)
     }
 
+    /// Re-resolves `table` with a model fitted before (batch re-resolution of a store): the
+    /// same blocking as `run`, but pairs are scored with `model` and the stored
+    /// `termFrequencies`, exactly as incremental resolution (`LooseMatcher`) scores them.
+    public func run(table: LinkageTable, model: MatchModel, termFrequencies: TermFrequencies) -> LinkageResult {
+        let pairs = BlockIndex(table: table, configuration: configuration).candidatePairs(table: table)
+        let scorer = MatchScorer(model: model, termFrequencies: termFrequencies, table: table)
+        var result = resolve(table: table, pairs: pairs, model: model, scorer: scorer)
+        result.storedScorer = scorer
+        return result
+    }
+
     /// Scores `pairs` with `model`, decides and clusters.
     public func resolve(table: LinkageTable, pairs: [CandidatePair], model: MatchModel)
         -> LinkageResult
     {
-        let scorer = MatchScorer(model: model)
+        resolve(table: table, pairs: pairs, model: model, scorer: MatchScorer(model: model))
+    }
+
+    private func resolve(table: LinkageTable, pairs: [CandidatePair], model: MatchModel, scorer: MatchScorer)
+        -> LinkageResult
+    {
         let matchWeight = MatchModel.weight(probability: configuration.matchThreshold)
         let reviewWeight = MatchModel.weight(probability: configuration.reviewThreshold)
         let cannotWeight = MatchModel.weight(probability: configuration.cannotLinkThreshold)

@@ -50,6 +50,13 @@ struct ValuePool: Sendable {
         return String(decoding: bytes[start..<start + Int(lengths[Int(id)])], as: UTF8.self)
     }
 
+    /// A 64-bit FNV-1a hash of a folded value; never `0`.
+    static func valueHash(_ folded: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in folded { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        return hash | 1
+    }
+
     /// A 64-bit FNV-1a hash of the NYSIIS code of each word-joined name; never `0`.
     static func phoneticHash(_ folded: [UInt8]) -> UInt64 {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325

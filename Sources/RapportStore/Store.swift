@@ -20,6 +20,10 @@ public struct Store: Sendable {
     public let customers: CustomerViewReader
     public let value: ValueScoreRepository
     public let ingestion: IngestionRepository
+    /// The match model of loose matching: fit, thresholds.
+    public let matchModels: MatchModelRepository
+    /// Re-resolution of all stored people with the stored model (`rapport resolve run`).
+    public let batchResolution: BatchResolution
     public let quarantine: QuarantineRepository
     /// CSV files into a touchpoint, through ``ingestion``.
     public let csvImport: CSVImport
@@ -65,7 +69,11 @@ public struct Store: Sendable {
         sources = SourceRepository(database: database, audit: audit)
         users = UserRepository(database: database, audit: audit, ids: ids)
         value = ValueScoreRepository(database: database, ids: ids)
-        let ingestion = IngestionRepository(database: database, audit: audit, ids: ids, outbox: outbox)
+        let matchModels = MatchModelRepository(database: database, audit: audit, ids: ids, cache: MatchModelCache())
+        self.matchModels = matchModels
+        batchResolution = BatchResolution(database: database, models: matchModels, audit: audit, ids: ids)
+        let ingestion = IngestionRepository(
+            database: database, audit: audit, ids: ids, outbox: outbox, models: matchModels)
         self.ingestion = ingestion
         quarantine = QuarantineRepository(database: database, audit: audit, ingestion: ingestion)
         csvImport = CSVImport(ingestion: ingestion)

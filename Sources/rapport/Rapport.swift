@@ -11,7 +11,7 @@ struct Rapport: AsyncParsableCommand {
             ServeCommand.self, MigrateCommand.self, UserCommand.self, TokenCommand.self, DemoCommand.self, ExportCommand.self,
             ImportCommand.self, DedupeCommand.self, ValueCommand.self, BenchCommand.self, SuppressCommand.self,
             MartCommand.self, SurvivorshipCommand.self, HouseholdsCommand.self,
-            MoversCommand.self, EnrichCommand.self,
+            MoversCommand.self, EnrichCommand.self, ResolveCommand.self,
         ])
 }
 
@@ -20,6 +20,6 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench", abstract: "Run a benchmark and print its figures.",
         subcommands: [BenchHTTPCommand.self, BenchDedupeCommand.self, BenchValueCommand.self, BenchSegmentsCommand.self, BenchAttributesCommand.self,
-            BenchIngestCommand.self,
+            BenchIngestCommand.self, BenchResolveCommand.self,
         ])
 }

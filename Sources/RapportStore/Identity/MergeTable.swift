@@ -38,6 +38,8 @@ struct MergeTable: Sendable {
         "distinct_people": "a reviewer's decision about the absorbed person's own record; stays with it",
         "person_merges": "the merges themselves",
         "staff_observations": "what staff entered on the absorbed record; it stays with it and counts again after an unmerge",
+        "person_match_rows": "derived from the profile and contact points; rebuilt for both people in the merge and unmerge",
+        "person_blocks": "derived with person_match_rows; rebuilt for both people in the merge and unmerge",
         "household_links": "derived by the household rule; the next household rebuild links the survivor anew",
         "golden_values": "derived by survivorship; the survivor's are recomputed at its next matched record, staff edit or recompute",
         "people": "merged_into_id points at the survivor; the survivor's empty profile fields are filled (filledFields)",

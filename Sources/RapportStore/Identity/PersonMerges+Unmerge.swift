@@ -49,6 +49,7 @@ extension PersonMerges {
             ).run()
             try await MatchReviews.reopen(merge.ledger.obsoleteReviews, on: db)
             try await CustomerMetrics.refresh([merge.survivorID, merge.absorbedID], on: db)
+            for person in [merge.survivorID, merge.absorbedID] { try await MatchIndex.refresh(person, on: db) }
             try await db.raw(
                 """
                 UPDATE person_merges SET undone_at = \(bind: Timestamp.format(now)), undone_by = \(bind: actor.name)

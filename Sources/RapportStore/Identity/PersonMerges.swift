@@ -55,6 +55,8 @@ public struct PersonMerges: Sendable {
         ).run()
         try await db.raw("UPDATE people SET updated_at = \(bind: Timestamp.format(now)) WHERE id = \(bind: survivor.rawValue)").run()
         try await CustomerMetrics.refresh([survivor, absorbed], on: db)
+        // The survivor now answers to the absorbed person's contact points in loose matching.
+        for person in [survivor, absorbed] { try await MatchIndex.refresh(person, on: db) }
         let merge = PersonMerge(
             id: id, survivorID: survivor, absorbedID: absorbed, reason: reason, reviewID: reviewID, explanation: explanation,
             ledger: ledger, mergedBy: actor.name, mergedAt: now)

@@ -4,7 +4,8 @@ import SQLKit
 
 /// Ingestion (R1.2, R1.4, R1.7 strict): each record, in one transaction of its own, is
 /// kept raw, then normalised and resolved to a person — an existing one found by a
-/// deterministic key, or a new one — or, when it cannot be used, put in quarantine with
+/// deterministic key, by loose (probabilistic) matching, or a new one, with grey-zone
+/// candidates queued for clerical review — or, when it cannot be used, put in quarantine with
 /// the reasons. Nothing received is dropped: the raw record is written first and stays
 /// whatever the outcome. People created or changed are audited in the same transaction,
 /// which also writes the webhook event (`person.created`, `person.updated` or
@@ -14,6 +15,8 @@ public struct IngestionRepository: Sendable {
     let audit: AuditTrail
     let ids: IDGenerator
     let outbox: EventOutbox
+    /// The match model of loose matching (see `IngestionRepository+Loose`).
+    let models: MatchModelRepository
 
     /// Ingests one record from `touchpoint`.
     public func ingest(_ request: IngestionRequest, from touchpoint: Touchpoint, by actor: Actor) async throws -> IngestionResult {
@@ -58,16 +61,29 @@ public struct IngestionRepository: Sendable {
             if case .invalid(let list) = error { issues = list }
             return try await quarantine(rawID, touchpoint: touchpoint, issues: issues, now: now, on: db)
         }
-        let result: IngestionResult
+        var result: IngestionResult
         try await PersonKeyIndex.lock(record.keys, kind: database.kind, on: db)
-        if let found = try await PersonKeyIndex.resolve(record.keys, on: db) {
+        let strict = try await PersonKeyIndex.resolve(record.keys, on: db)
+        let matchRow = Self.matchRow(of: record, rawID: rawID)
+        let loose = strict == nil ? try await looseDecision(for: matchRow, keys: record.keys, on: db) : .new
+        if let found = strict {
             try await addNewContactPoints(of: record, to: found.personID, rawID: rawID, touchpoint: touchpoint, by: actor, on: db)
             try await PersonKeyIndex.claim(record.keys, for: found.personID, source: touchpoint.id, now: now, on: db)
             result = IngestionResult(rawRecordID: rawID, outcome: .matched, personID: found.personID, matchReason: found.reason)
+        } else if case .match(let proposal) = loose {
+            let personID = PersonID(rawValue: proposal.candidateID)
+            let added = try await addNewContactPoints(
+                of: record, to: personID, rawID: rawID, touchpoint: touchpoint, by: actor, on: db)
+            if added { try await MatchIndex.refresh(personID, on: db) }
+            try await PersonKeyIndex.claim(record.keys, for: personID, source: touchpoint.id, now: now, on: db)
+            result = IngestionResult(
+                rawRecordID: rawID, outcome: .matched, personID: personID,
+                matchReason: "loose: " + proposal.explanation.summary)
         } else if let person = record.newPerson(id: ids.make(), now: now) {
             try await PersonRepository.insert(person, on: db)
             for point in record.contactPoints(of: person.id) { try await ContactPointRepository.add(point, on: db) }
             try await PersonKeyIndex.claim(record.keys, for: person.id, source: touchpoint.id, now: now, on: db)
+            try await MatchIndex.write(matchRow.owned(by: person.id), on: db)
             try await audit.record(
                 .create, entityType: "person", entityID: person.id.rawValue,
                 detail: "ingested \(rawID) from touchpoint \(touchpoint.name)", by: actor, on: db)
@@ -76,6 +92,14 @@ public struct IngestionRepository: Sendable {
             result = IngestionResult(
                 rawRecordID: rawID, outcome: .created, personID: person.id,
                 matchReason: keys.isEmpty ? "no keys to match on: new person" : "no person matched on \(keys): new person")
+            if case .review(let proposals) = loose {
+                result.reviewIDs = try await MatchReviewQueue.queue(
+                    proposals, for: person.id, rawID: rawID, origin: "ingestion", ids: ids, audit: audit, by: actor,
+                    on: db)
+                result.matchReason =
+                    (result.matchReason ?? "") + "; \(proposals.count) possible match(es) queued for review"
+                    + " (best p=\(proposals[0].explanation.probability))"
+            }
         } else {
             let issue = FieldIssue(
                 field: "familyName", code: "required",
@@ -97,21 +121,23 @@ public struct IngestionRepository: Sendable {
 
     /// Adds the record's e-mails, phones and addresses the person does not have yet; audits
     /// the change when there is one.
+    @discardableResult
     private func addNewContactPoints(
         of record: NormalisedRecord, to person: PersonID, rawID: RawRecordID, touchpoint: Touchpoint, by actor: Actor,
         on db: any SQLDatabase
-    ) async throws {
+    ) async throws -> Bool {
         let existing = Set(
             try await db.raw("SELECT kind, normalized FROM contact_points WHERE person_id = \(bind: person.rawValue) AND valid_to IS NULL")
                 .all().map { "\(try $0.text("kind"))|\(try $0.text("normalized"))" })
         let added = record.contactPoints(of: person).filter { !existing.contains("\($0.kind.rawValue)|\($0.normalized)") }
-        guard !added.isEmpty else { return }
+        guard !added.isEmpty else { return false }
         for point in added { try await ContactPointRepository.add(point, on: db) }
         try await audit.record(
             .update, entityType: "person", entityID: person.rawValue,
             detail: "ingested \(rawID) from touchpoint \(touchpoint.name): added " + added.map(\.kind.rawValue).joined(separator: ", "),
             by: actor, on: db)
         try await outbox.record(.personUpdated, entityID: person.rawValue, on: db)
+        return true
     }
 
     private func quarantine(_ rawID: RawRecordID, touchpoint: Touchpoint, issues: [FieldIssue], now: Date, on db: any SQLDatabase)

@@ -28,10 +28,13 @@ public struct IngestionResult: Codable, Sendable, Equatable {
     public var reasons: [FieldIssue]
     /// How the person was found (`email = jan@example.pl`) or why a new one was made.
     public var matchReason: String?
+    /// The clerical reviews (`match_reviews`) opened for this record: the new person may be
+    /// one of these existing people. Empty unless loose matching found grey-zone candidates.
+    public var reviewIDs: [String]
 
     public init(
         rawRecordID: RawRecordID, outcome: IngestionOutcome, personID: PersonID? = nil, quarantineID: QuarantineID? = nil,
-        reasons: [FieldIssue] = [], matchReason: String? = nil
+        reasons: [FieldIssue] = [], matchReason: String? = nil, reviewIDs: [String] = []
     ) {
         self.rawRecordID = rawRecordID
         self.outcome = outcome
@@ -39,5 +42,6 @@ public struct IngestionResult: Codable, Sendable, Equatable {
         self.quarantineID = quarantineID
         self.reasons = reasons
         self.matchReason = matchReason
+        self.reviewIDs = reviewIDs
     }
 }

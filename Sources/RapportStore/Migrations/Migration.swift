@@ -23,5 +23,6 @@ public struct Migration: Sendable {
         .m015SuppressionsAndMarts,
         .m013Survivorship,
         .m014Households,
+        .m016LooseMatching,
     ]
 }

@@ -21,6 +21,7 @@ public struct ContactPointRepository: Sendable {
                 }
             }
             try await Self.add(point, on: db)
+            if let personID = point.personID { try await MatchIndex.refresh(personID, on: db) }
             try await audit.record(
                 .update, entityType: point.personID != nil ? "person" : "organisation",
                 entityID: point.personID?.rawValue ?? point.organisationID?.rawValue ?? "",

@@ -15,6 +15,7 @@ public struct PersonRepository: Sendable {
     public func insert(_ person: Person, by actor: Actor) async throws {
         try await database.transaction { db in
             try await Self.insert(person, on: db)
+            try await MatchIndex.write(MatchIndex.row(of: person, contactPoints: []), on: db)
             try await audit.record(.create, entityType: "person", entityID: person.id.rawValue, by: actor, on: db)
             try await outbox.record(.personCreated, entityID: person.id.rawValue, on: db)
             try await StaffObservations.record(
@@ -77,6 +78,7 @@ public struct PersonRepository: Sendable {
                 WHERE id = \(bind: id.rawValue)
                 """
             ).run()
+            try await MatchIndex.refresh(id, on: db)
             try await audit.record(
                 .update, entityType: "person", entityID: id.rawValue,
                 detail: "fields: " + patch.touchedFields.joined(separator: ", "), by: actor, on: db)
