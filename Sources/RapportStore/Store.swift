@@ -101,9 +101,12 @@ public struct Store: Sendable {
             documents: CustomerDocumentCache())
     }
 
-    /// Opens the database, brings the schema up to date and returns the store.
-    public static func open(_ location: DatabaseLocation, logger: Logger, ids: IDGenerator = .live) async throws -> Store {
-        let database = try await Database.open(location, logger: logger)
+    /// Opens the database, brings the schema up to date and returns the store. `connections`
+    /// is the pool's size per event loop.
+    public static func open(
+        _ location: DatabaseLocation, logger: Logger, ids: IDGenerator = .live, connections: Int = 4
+    ) async throws -> Store {
+        let database = try await Database.open(location, logger: logger, connections: connections)
         do {
             let applied = try await Migrator(database: database, logger: logger).migrate()
             try await BulkLoadDeferral.restore(on: database)

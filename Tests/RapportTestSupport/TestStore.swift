@@ -22,8 +22,16 @@ public struct TestStore: Sendable {
         if let url = ProcessInfo.processInfo.environment["RAPPORT_TEST_POSTGRES_URL"], !url.isEmpty {
             let schema = "t_\(suffix)"
             let admin = try await Database.open(.postgres(url: url), logger: logger, connections: 1)
-            try await admin.sql.raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
-            let store = try await Store.open(.postgres(url: url, schema: schema), logger: logger)
+            let store: Store
+            do {
+                try await admin.sql.raw("CREATE SCHEMA \(unsafeRaw: schema)").run()
+                // Two connections per event loop: the suite runs many tests at once, each with
+                // its own store, and all of them share one server's connection limit.
+                store = try await Store.open(.postgres(url: url, schema: schema), logger: logger, connections: 2)
+            } catch {
+                await admin.shutdown()
+                throw error
+            }
             return TestStore(store: store) {
                 await store.close()
                 try? await admin.sql.raw("DROP SCHEMA \(unsafeRaw: schema) CASCADE").run()

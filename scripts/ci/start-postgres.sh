@@ -69,7 +69,7 @@ cat >>"$data/postgresql.conf" <<CONF
 listen_addresses = '127.0.0.1'
 port = $port
 unix_socket_directories = '$sock'
-max_connections = 500
+max_connections = 1000
 fsync = off
 synchronous_commit = off
 full_page_writes = off
