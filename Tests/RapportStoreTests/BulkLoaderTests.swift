@@ -11,6 +11,50 @@ struct BulkLoaderTests {
         try #require(try await store.database.readFirst("SELECT COUNT(*) AS n FROM \(table)", [])).decode(column: "n", as: Int.self)
     }
 
+    /// Tables, indexes (and on SQLite triggers) by type, name and table.
+    func schema(of store: Store) async throws -> [String] {
+        let sql =
+            TestStore.backend == "sqlite"
+            ? "SELECT type || ' ' || name || ' on ' || tbl_name AS object FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+            : """
+            SELECT 'index ' || indexname || ' on ' || tablename AS object FROM pg_indexes WHERE schemaname = current_schema()
+            UNION ALL SELECT 'table ' || table_name FROM information_schema.tables WHERE table_schema = current_schema()
+            """
+        return try await store.database.read(sql, []).map { try $0.decode(column: "object", as: String.self) }.sorted()
+    }
+
+    func blocks(in store: Store) async throws -> [String] {
+        try await store.database.read("SELECT block_key, person_id FROM person_blocks ORDER BY block_key, person_id", []).map {
+            "\(try $0.decode(column: "block_key", as: Int64.self)) \(try $0.decode(column: "person_id", as: String.self))"
+        }
+    }
+
+    /// A load into an empty store drops the secondary indexes and sets the keyed blocking
+    /// table aside; afterwards the schema is as before, and the blocking index holds exactly
+    /// the rows a rebuild from the loaded people makes.
+    @Test func aDeferredLoadLeavesTheSchemaAsItFoundIt() async throws {
+        try await withTestStore { store in
+            let before = try await schema(of: store)
+            let batches = Array(DemoDataset(DemoConfiguration(people: 150, seed: 12, batchSize: 50)).batches())
+            try await BulkLoader(store: store).withDeferredIndexes {
+                var queue = BulkLoadQueue(store: store)
+                for batch in batches { try await queue.load(batch, by: TestActors.admin) }
+                try await queue.finish()
+            }
+            #expect(try await schema(of: store) == before)
+            if TestStore.backend == "sqlite" {
+                let table = try #require(
+                    try await store.database.readFirst("SELECT sql FROM sqlite_master WHERE name = 'person_blocks'", []))
+                #expect(try table.decode(column: "sql", as: String.self).contains("PRIMARY KEY (block_key, person_id)"))
+            }
+            let loaded = try await blocks(in: store)
+            #expect(loaded.count > batches.reduce(0) { $0 + $1.people.count })
+            #expect(try await MatchIndex.rebuild(on: store.database) == batches.reduce(0) { $0 + $1.people.count })
+            let rebuilt = try await blocks(in: store)
+            #expect(loaded == rebuilt)
+        }
+    }
+
     @Test func everyRecordOfABatchArrivesWithOneAuditEntry() async throws {
         try await withTestStore { store in
             let batches = Array(DemoDataset(DemoConfiguration(people: 120, seed: 11, batchSize: 60)).batches())

@@ -37,6 +37,7 @@ extension UserRepository {
             ).run()
             try await audit.record(.update, entityType: "api_token", entityID: id, detail: "revoked", by: actor, on: db)
         }
+        checkedTokens.removeAll()
     }
 
     /// The time of each user's latest successful login, by user.

@@ -12,6 +12,8 @@ public struct UserRepository: Sendable {
     let database: Database
     let audit: AuditTrail
     let ids: IDGenerator
+    /// Tokens found valid a moment ago (see ``TokenCheckCache`` for why this is safe).
+    let checkedTokens = TokenCheckCache()
 
     /// Creates a user; the username must be free.
     public func create(_ user: User, passwordHash: String, by actor: Actor) async throws {
@@ -66,14 +68,20 @@ public struct UserRepository: Sendable {
         return token
     }
 
-    /// The active user behind an API token, or nil.
+    /// The active user behind an API token, or nil. Checked on every API request; a token
+    /// found valid is remembered for a second (``TokenCheckCache``).
     public func user(forToken token: String) async throws -> User? {
+        let digest = Self.digest(token)
+        if let user = checkedTokens.user(forDigest: digest) { return user }
+        let generation = checkedTokens.generation
         let row = try await database.readFirst(
             """
             SELECT u.* FROM api_tokens t JOIN users u ON u.id = t.user_id
             WHERE t.token_hash = ? AND t.revoked_at IS NULL AND u.disabled = 0
-            """, [.text(Self.digest(token))])
-        return try row.map(Self.user(from:))
+            """, [.text(digest)])
+        guard let user = try row.map(Self.user(from:)) else { return nil }
+        checkedTokens.remember(user, forDigest: digest, since: generation)
+        return user
     }
 
     /// Starts a browser session; returns the cookie token and the CSRF token.
