@@ -94,7 +94,29 @@ struct SuppressionWebTests {
                 #expect($0.status == .ok)
                 #expect($0.body.text.hasPrefix("person_id,purchase_id"))
             }
-            _ = fixture
+
+            // Changing it: the same form, filled in, posted to the mart's own address.
+            #expect(saved.contains("href=\"/marts?edit=pl\""))
+            let edit = try await client.execute(uri: "/marts?edit=pl", method: .get, headers: [.cookie: cookie]) { $0.body.text }
+            #expect(edit.contains("action=\"/marts/pl\"") && edit.contains("Change data mart pl"))
+            #expect(edit.contains("value=\"Poland\"") && edit.contains("name=\"include_purchases\" checked"))
+            let change = ["csrf": token, "name": "Poland, interactions", "rules": "spnd > 1", "include_interactions": "on"]
+            try await client.execute(uri: "/marts/pl", method: .post, headers: headers(cookie), body: web.form(change)) {
+                #expect($0.status == .unprocessableContent, "a broken rule changes nothing")
+                #expect($0.body.text.contains("action=\"/marts/pl\""))
+            }
+            #expect(try await fixture.store.dataMarts.find("pl").rules == #"country = "PL""#)
+            var fixed = change
+            fixed["rules"] = #"country = "PL" and spend >= 0"#
+            try await client.execute(uri: "/marts/pl", method: .post, headers: headers(cookie), body: web.form(fixed)) {
+                #expect($0.status == .seeOther)
+            }
+            let changed = try await fixture.store.dataMarts.find("pl")
+            #expect(changed.name == "Poland, interactions" && changed.includes == [.interactions])
+            #expect(changed.rules == #"country = "PL" and spend >= 0"#)
+            try await client.execute(uri: "/marts?edit=nope", method: .get, headers: [.cookie: cookie]) {
+                #expect($0.status == .notFound)
+            }
         }
     }
 }

@@ -6,34 +6,26 @@ import RapportStore
 /// `/marts`: the data marts (R1.10) with download links per part, and a form to define one
 /// — name, rule (checked with the segment builder's messages, line and column included),
 /// the parts to include, and a count of who it holds now (the Count button, and live while
-/// typing through `/marts/count`). Everything needs `marts:manage`; downloads need
-/// `data:export` too. A form with problems comes back filled in with 422.
+/// typing through `/marts/count`). `/marts?edit=KEY` fills the same form with a mart to
+/// change it (posted to `/marts/KEY`; the key stays). Everything needs `marts:manage`;
+/// downloads need `data:export` too. A form with problems comes back filled in with 422.
 struct DataMartPages {
     let store: Store
     let views: WebViews
 
     func register(on web: RouterGroup<AppRequestContext>) {
-        web.get("marts") { _, context -> Response in
+        web.get("marts") { request, context -> Response in
             _ = try context.actor(needing: .manageDataMarts)
-            return try await list(DataMartListPage.Form(), context: context)
+            guard let key = request.uri.queryParameters.get("edit") else {
+                return try await list(DataMartListPage.Form(), context: context)
+            }
+            return try await list(DataMartListPage.Form(editing: try await store.dataMarts.find(key)), context: context)
         }
         web.post("marts") { request, context -> Response in
-            let actor = try context.actor(needing: .manageDataMarts)
-            var request = request
-            let fields = FormFields(String(buffer: try await request.collectBody(upTo: 1 << 20)))
-            var form = DataMartListPage.Form(fields)
-            do {
-                if fields["action"] == "count" {
-                    form.count = try await store.dataMarts.count(rules: form.rules, by: actor)
-                    return try await list(form, context: context)
-                }
-                _ = try await store.dataMarts.create(try form.draft.validated(), by: actor)
-                return Response(status: .seeOther, headers: [.location: "/marts"])
-            } catch {
-                guard let problems = SegmentPreviewView.problems(from: error) else { throw error }
-                form.problems = problems
-                return try await list(form, context: context, status: .unprocessableContent)
-            }
+            try await save(request, editing: nil, context: context)
+        }
+        web.post("marts/:key") { request, context -> Response in
+            try await save(request, editing: try context.parameters.require("key"), context: context)
         }
         web.post("marts/count") { request, context -> Response in
             let actor = try context.actor(needing: .manageDataMarts)
@@ -58,6 +50,33 @@ struct DataMartPages {
             let part = try ListParameters(request).value("part", as: DataMartPart.self) ?? .profiles
             let plan = try await store.dataMarts.plan(try context.parameters.require("key"), part: part, by: actor)
             return DataMartDownload.response(plan, store: store, actor: actor)
+        }
+    }
+
+    /// Creates a mart, or changes mart `editing`, from the posted form — or counts its rule
+    /// (the Count button) and shows the form again.
+    private func save(_ request: Request, editing: String?, context: AppRequestContext) async throws -> Response {
+        let actor = try context.actor(needing: .manageDataMarts)
+        var request = request
+        let fields = FormFields(String(buffer: try await request.collectBody(upTo: 1 << 20)))
+        var form = DataMartListPage.Form(fields)
+        form.editing = editing
+        if let editing { form.key = editing }
+        do {
+            if fields["action"] == "count" {
+                form.count = try await store.dataMarts.count(rules: form.rules, by: actor)
+                return try await list(form, context: context)
+            }
+            if let editing {
+                _ = try await store.dataMarts.update(editing, with: try form.draft.validated(), by: actor)
+            } else {
+                _ = try await store.dataMarts.create(try form.draft.validated(), by: actor)
+            }
+            return Response(status: .seeOther, headers: [.location: "/marts"])
+        } catch {
+            guard let problems = SegmentPreviewView.problems(from: error) else { throw error }
+            form.problems = problems
+            return try await list(form, context: context, status: .unprocessableContent)
         }
     }
 

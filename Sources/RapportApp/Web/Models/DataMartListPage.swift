@@ -28,8 +28,21 @@ struct DataMartListPage {
         var includes: Set<DataMartPart> = []
         var count: Int?
         var problems: [SegmentPreviewView.ErrorRow] = []
+        /// The key of the mart being changed; nil for a new one. Its key cannot change: it
+        /// is what other functions' download links and scripts name.
+        var editing: String?
 
         init() {}
+
+        /// The form filled with a stored mart, to change it.
+        init(editing mart: DataMart) {
+            key = mart.key
+            name = mart.name
+            description = mart.description ?? ""
+            rules = mart.rules
+            includes = Set(mart.includes)
+            editing = mart.key
+        }
 
         init(_ fields: FormFields) {
             key = fields["key"] ?? ""
@@ -57,8 +70,15 @@ struct DataMartListPage {
         let options: [Option]
         let countText: String?
         let problems: [SegmentPreviewView.ErrorRow]
+        let heading: String
+        /// Where the form posts: `/marts` for a new mart, `/marts/KEY` for a change.
+        let action: String
+        let editing: Bool
 
         init(_ form: Form) {
+            heading = form.editing.map { "Change data mart \($0)" } ?? "New data mart"
+            action = form.editing.map { "/marts/\($0)" } ?? "/marts"
+            editing = form.editing != nil
             key = form.key
             name = form.name
             description = form.description
