@@ -76,6 +76,34 @@ struct IdentityAPITests {
         }
     }
 
+    /// The thresholds of loose matching are set through the API as with `rapport resolve
+    /// thresholds`: checked field by field, audited, and in force for the next record.
+    @Test func thresholdsAreReadAndSetThroughTheAPI() async throws {
+        try await AppFixture.run(people: 3) { client, fixture in
+            let model = try await fixture.send(client, .get, "/api/v1/resolution/model")
+            #expect(model.status == .ok && model.json["origin"] as? String == "standard")
+            #expect((model.json["prior"] as? Double).map { $0 > 0 && $0 < 1 } == true)
+
+            let missing = try await fixture.send(client, .put, "/api/v1/resolution/thresholds", #"{"match": 0.9}"#)
+            #expect(missing.status == .unprocessableContent && issues(missing.json) == ["review"])
+            let inverted = try await fixture.send(client, .put, "/api/v1/resolution/thresholds", #"{"match": 0.6, "review": 0.8}"#)
+            #expect(inverted.status == .unprocessableContent && !issues(inverted.json).isEmpty)
+            let outside = try await fixture.send(client, .put, "/api/v1/resolution/thresholds", #"{"match": 1.5, "review": 0.5}"#)
+            #expect(outside.status == .unprocessableContent && issues(outside.json) == ["match"])
+            #expect(try await fixture.store.matchModels.current().matchThreshold == model.json["matchThreshold"] as? Double)
+
+            let set = try await fixture.send(client, .put, "/api/v1/resolution/thresholds", #"{"match": 0.97, "review": 0.4}"#)
+            #expect(set.status == .ok && set.json["matchThreshold"] as? Double == 0.97 && set.json["reviewThreshold"] as? Double == 0.4)
+            let stored = try await fixture.store.matchModels.current()
+            #expect(stored.matchThreshold == 0.97 && stored.reviewThreshold == 0.4)
+            let trail = try await fixture.store.audit.list(entityID: try #require(stored.id?.rawValue))
+            #expect(trail.contains { $0.detail?.contains("match 0.97") == true })
+            let refused = try await fixture.send(
+                client, .put, "/api/v1/resolution/thresholds", #"{"match": 0.9, "review": 0.5}"#, as: .marketer)
+            #expect(refused.status == .forbidden)
+        }
+    }
+
     @Test func manualMergeRefusesBadInputNamingTheFieldAndUnmergeGivesThePersonBack() async throws {
         try await AppFixture.run(people: 5) { client, fixture in
             let f = IdentityFixture(store: fixture.store)

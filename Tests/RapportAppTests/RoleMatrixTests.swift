@@ -99,7 +99,7 @@ struct RoleMatrixTests {
             let identity = Set(
                 fixture.routes.all.filter {
                     $0.path.hasPrefix("/api/v1/reviews") || $0.path.hasPrefix("/api/v1/merges") || $0.path.hasSuffix("/merge")
-                        || $0.path.hasSuffix("/merges")
+                        || $0.path.hasSuffix("/merges") || $0.path.hasPrefix("/api/v1/resolution")
                 }
                 .map { "\($0.method) \($0.path) \($0.permission?.rawValue ?? "-")" })
             #expect(
@@ -108,6 +108,7 @@ struct RoleMatrixTests {
                     "POST /api/v1/reviews/{id}/accept identity:resolve", "POST /api/v1/reviews/{id}/reject identity:resolve",
                     "POST /api/v1/people/{id}/merge identity:resolve", "GET /api/v1/people/{id}/merges identity:resolve",
                     "POST /api/v1/merges/{id}/unmerge identity:resolve",
+                    "GET /api/v1/resolution/model identity:resolve", "PUT /api/v1/resolution/thresholds identity:resolve",
                 ])
             #expect(Role.allCases.filter { $0.permissions.contains(.resolveIdentities) } == [.administrator])
         }

@@ -59,6 +59,7 @@ public func buildRouter(
     OffersAPI(store: store).register(on: api)
     WebhooksAPI(store: store).register(on: api)
     IdentityAPI(store: store).register(on: api)
+    ResolutionAPI(store: store).register(on: api)
     SuppressionsAPI(store: store).register(on: api)
     DataMartsAPI(store: store).register(on: api)
     SurvivorshipAPI(store: store).register(on: api)
