@@ -35,6 +35,21 @@ public enum AddressStandardiser {
             line: display.joined(separator: " "), matchKey: key.joined(separator: " "))
     }
 
+    /// The `matchKey` of `standardise(line, country:)` alone, without building the display form
+    /// (matching needs only the key, and casing every word was a large share of normalisation).
+    static func matchKey(_ line: String, country: Country?) -> String {
+        let table = abbreviations(for: country)
+        var key: [UInt8] = []
+        key.reserveCapacity(line.utf8.count)
+        for word in line.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "," }) {
+            let folded = NameFolding.fold(String(word))
+            guard !folded.isEmpty else { continue }
+            if !key.isEmpty { key.append(0x20) }
+            key.append(contentsOf: (table[folded].map(NameFolding.fold) ?? folded).utf8)
+        }
+        return String(decoding: key, as: UTF8.self)
+    }
+
     /// Title case that keeps Roman numerals (`II`) and unit markers (`RT`, `RW`) upper-case.
     static func cased(_ word: String) -> String {
         let upper = word.uppercased()
@@ -50,9 +65,12 @@ public enum AddressStandardiser {
         case .us: return american
         case .pl: return polish
         case .id: return indonesian
-        case nil: return american.merging(polish) { a, _ in a }.merging(indonesian) { a, _ in a }
+        case nil: return anyCountry
         }
     }
+
+    /// The three tables together, for lines of unknown country (merged once, not per line).
+    private static let anyCountry = american.merging(polish) { a, _ in a }.merging(indonesian) { a, _ in a }
 
     private static let american: [String: String] = expand([
         "St": ["street", "str", "st"], "Ave": ["avenue", "ave", "av"], "Rd": ["road", "rd"],

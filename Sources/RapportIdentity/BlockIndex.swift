@@ -40,12 +40,18 @@ struct BlockIndex: Sendable {
         let keyCount = BlockingKey.allCases.count
         let rowKeys = ParallelChunks.map(count: table.count, minimumChunk: 4096) { range in
             table.withStorage { s in
-                range.flatMap { row in
-                    BlockingKey.allCases.flatMap { [$0.key(s, row: row), $0.secondary(s, row: row)] }
+                var chunk: [UInt64] = []
+                chunk.reserveCapacity(range.count * keyCount * 2)
+                for row in range {
+                    for key in BlockingKey.allCases {
+                        chunk.append(key.key(s, row: row))
+                        chunk.append(key.secondary(s, row: row))
+                    }
                 }
+                return chunk
             }
         }
-        let keysAndSecondaries = rowKeys.flatMap { $0 }
+        let keysAndSecondaries = ParallelChunks.concatenate(rowKeys)
         var keys = stride(from: 0, to: keysAndSecondaries.count, by: 2).map { keysAndSecondaries[$0] }
         let perKey = ParallelChunks.map(count: keyCount, minimumChunk: 1) { [keys] range in
             range.map { k in
@@ -103,6 +109,7 @@ struct BlockIndex: Sendable {
                 effectiveKeys.withUnsafeBufferPointer { keys in
                     windowPositions.withUnsafeBufferPointer { positions in
                         var pairs: [CandidatePair] = []
+                        let memo = LevelMemo()
                         for block in blocks[range] {
                             let entries = sorted[block.key]
                             let windowed =
@@ -114,9 +121,8 @@ struct BlockIndex: Sendable {
                                     let i = Int(min(entries[x].row, entries[y].row))
                                     let j = Int(max(entries[x].row, entries[y].row))
                                     if producedEarlier(keys, positions, i, j, before: block.key) { continue }
-                                    pairs.append(
-                                        CandidatePair(a: Int32(i), b: Int32(j), vector: PairComparator.compare(s, i, j))
-                                    )
+                                    let vector = PairComparator.compare(s, i, j, memo: memo)
+                                    pairs.append(CandidatePair(a: Int32(i), b: Int32(j), vector: vector))
                                 }
                             }
                         }
@@ -125,7 +131,7 @@ struct BlockIndex: Sendable {
                 }
             }
         }
-        return chunks.flatMap { $0 }
+        return ParallelChunks.concatenate(chunks)
     }
 
     /// Whether a key before `k` already produced the pair: they share its block, and the block

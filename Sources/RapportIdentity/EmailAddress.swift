@@ -17,6 +17,7 @@ public enum EmailAddress {
     public static func normalise(_ raw: String, rule: Rule = .plain) throws(NormalisationError)
         -> String
     {
+        if rule == .plain, let valid = validASCII(raw) { return valid }
         let trimmed = raw.trimmedWhitespace.lowercased()
         func fail(_ reason: NormalisationError.Reason) -> NormalisationError {
             NormalisationError(field: .email, value: raw, reason: reason)
@@ -37,6 +38,43 @@ public enum EmailAddress {
             local.removeAll { $0 == "." }
         }
         return local + "@" + domain
+    }
+}
+
+extension EmailAddress {
+    /// The plain normal form of an ASCII address that needs no trimming and passes every check
+    /// of `normalise`, read byte by byte (most addresses); `nil` sends the address through
+    /// `normalise`'s general path, which also names what is wrong.
+    static func validASCII(_ raw: String) -> String? {
+        var raw = raw
+        return raw.withUTF8 { bytes -> String? in
+            guard let first = bytes.first, let last = bytes.last else { return nil }
+            let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+            guard !isSpace(first), !isSpace(last) else { return nil }
+            var lowered = [UInt8](repeating: 0, count: bytes.count)
+            var at: Int?
+            for (k, byte) in bytes.enumerated() {
+                guard byte < 0x80, byte != 0x20, byte != 0x2C, byte != 0x3B else { return nil }
+                if byte == 0x40 {
+                    guard at == nil else { return nil }
+                    at = k
+                }
+                lowered[k] = (0x41...0x5A).contains(byte) ? byte + 0x20 : byte
+            }
+            guard let at, at > 0 else { return nil }
+            // The domain: at least two labels, none empty.
+            var labels = 1
+            var previous = UInt8(ascii: "@")
+            for byte in bytes[(at + 1)...] {
+                if byte == 0x2E {
+                    guard previous != 0x2E && previous != 0x40 else { return nil }
+                    labels += 1
+                }
+                previous = byte
+            }
+            guard labels >= 2, previous != 0x2E else { return nil }
+            return String(decoding: lowered, as: UTF8.self)
+        }
     }
 }
 

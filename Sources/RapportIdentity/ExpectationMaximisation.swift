@@ -18,11 +18,12 @@ enum ExpectationMaximisation {
             var rng = SeededGenerator(seed: seed &+ UInt64(range.lowerBound))
             var local = fields.map { Array(repeating: 0.0, count: $0.levelCount) }
             table.withStorage { s in
+                let memo = LevelMemo()
                 for _ in range {
                     let i = Int.random(in: 0..<n, using: &rng)
                     var j = Int.random(in: 0..<(n - 1), using: &rng)
                     if j >= i { j += 1 }
-                    let vector = PairComparator.compare(s, i, j)
+                    let vector = PairComparator.compare(s, i, j, memo: memo)
                     for field in fields where vector[field] > 0 {
                         local[field.rawValue][vector[field] - 1] += 1
                     }

@@ -6,9 +6,23 @@
 enum PairComparator {
     @inline(__always)
     static func compare(_ s: TableStorage, _ i: Int, _ j: Int) -> ComparisonVector {
+        compare(s, i, j) { field, a, b in fieldLevel(s, field, a, b) }
+    }
+
+    /// The same vector, with the levels of repeated value pairs taken from `memo` (batch
+    /// comparison of millions of pairs; see `LevelMemo`).
+    @inline(__always)
+    static func compare(_ s: TableStorage, _ i: Int, _ j: Int, memo: LevelMemo) -> ComparisonVector {
+        compare(s, i, j) { field, a, b in memo.level(s, field, a, b) }
+    }
+
+    @inline(__always)
+    private static func compare(
+        _ s: TableStorage, _ i: Int, _ j: Int, level fieldLevel: (ComparedField, Int32, Int32) -> Int
+    ) -> ComparisonVector {
         var vector = ComparisonVector()
         for field in ComparedField.allCases {
-            let level = fieldLevel(s, field, s.id(i, field.rawValue), s.id(j, field.rawValue))
+            let level = fieldLevel(field, s.id(i, field.rawValue), s.id(j, field.rawValue))
             vector.bits |= UInt64(level) << UInt64(field.rawValue * 4)
         }
         if vector[.email] == 2 && isNameBuiltEmail(s, i) && isNameBuiltEmail(s, j) {
@@ -18,11 +32,9 @@ enum PairComparator {
         let surname = vector[.surname]
         if given != 1 || surname != 1 {
             let crossGiven = fieldLevel(
-                s, .givenName, s.id(i, ComparedField.givenName.rawValue),
-                s.id(j, ComparedField.surname.rawValue))
+                .givenName, s.id(i, ComparedField.givenName.rawValue), s.id(j, ComparedField.surname.rawValue))
             let crossSurname = fieldLevel(
-                s, .surname, s.id(i, ComparedField.surname.rawValue),
-                s.id(j, ComparedField.givenName.rawValue))
+                .surname, s.id(i, ComparedField.surname.rawValue), s.id(j, ComparedField.givenName.rawValue))
             let best = min(crossGiven == 0 ? 9 : crossGiven, crossSurname == 0 ? 9 : crossSurname)
             if best <= 2, quality(crossGiven) + quality(crossSurname) > quality(given) + quality(surname) {
                 vector[.givenName] = crossGiven

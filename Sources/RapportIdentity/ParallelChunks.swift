@@ -19,6 +19,18 @@ enum ParallelChunks {
         }
         return results.values()
     }
+
+    /// The chunks' elements in order, in one array. Each chunk is released as soon as it is
+    /// copied, so the peak is the total plus one chunk rather than twice the total (tens of
+    /// millions of candidate pairs at one million records).
+    static func concatenate<T>(_ chunks: consuming [[T]]) -> [T] {
+        var result: [T] = []
+        result.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+        var pending = chunks
+        pending.reverse()
+        while let chunk = pending.popLast() { result.append(contentsOf: chunk) }
+        return result
+    }
 }
 
 /// Write-once slots filled by concurrent chunks; each slot is written by exactly one chunk

@@ -55,24 +55,22 @@ public struct RecordLinkage: Sendable {
         let cannotWeight = MatchModel.weight(probability: configuration.cannotLinkThreshold)
         let vetoes = configuration.identityConflictVeto
         let vetoed = Self.conflictLevels(model: model, maximumM: configuration.identityConflictMaximumM)
+        let isConflict = { @Sendable (pair: CandidatePair) in
+            vetoes && Self.hasIdentityConflict(pair.vector, levels: vetoed)
+        }
         let scored = ParallelChunks.map(count: pairs.count, minimumChunk: 20_000) { range in
             var matches: [ScoredPair] = []
             var reviews: [ScoredPair] = []
-            var strongNonMatches: [CandidatePair] = []
             for index in range {
                 let pair = pairs[index]
                 let weight = scorer.weight(pair, table: table)
-                let conflict = vetoes && Self.hasIdentityConflict(pair.vector, levels: vetoed)
-                if conflict { strongNonMatches.append(pair) }
-                if weight >= matchWeight && !conflict {
+                if weight >= matchWeight && !isConflict(pair) {
                     matches.append(ScoredPair(pair: pair, weight: weight))
                 } else if weight >= reviewWeight {
                     reviews.append(ScoredPair(pair: pair, weight: weight))
-                } else if weight < cannotWeight && !conflict {
-                    strongNonMatches.append(pair)
                 }
             }
-            return (matches, reviews, strongNonMatches)
+            return (matches, reviews)
         }
         let matches = scored.flatMap { $0.0 }.sorted { $0.weight > $1.weight }
         var builder = ClusterBuilder(count: table.count)
@@ -81,10 +79,19 @@ public struct RecordLinkage: Sendable {
             linked[Int(scoredPair.pair.a)] = true
             linked[Int(scoredPair.pair.b)] = true
         }
-        for chunk in scored {
-            for pair in chunk.2 where linked[Int(pair.a)] && linked[Int(pair.b)] {
-                builder.forbid(pair.a, pair.b)
+        // Strong non-matches matter only between two rows that some match links; finding them in
+        // a second pass, once `linked` is known, keeps them from being collected for every pair.
+        let strongNonMatches = ParallelChunks.map(count: pairs.count, minimumChunk: 20_000) { [linked] range in
+            var found: [CandidatePair] = []
+            for index in range {
+                let pair = pairs[index]
+                guard linked[Int(pair.a)] && linked[Int(pair.b)] else { continue }
+                if isConflict(pair) || scorer.weight(pair, table: table) < cannotWeight { found.append(pair) }
             }
+            return found
+        }
+        for chunk in strongNonMatches {
+            for pair in chunk { builder.forbid(pair.a, pair.b) }
         }
         for scoredPair in matches { builder.merge(scoredPair.pair.a, scoredPair.pair.b) }
         return LinkageResult(
