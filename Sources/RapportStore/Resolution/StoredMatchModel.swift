@@ -51,6 +51,28 @@ public struct StoredMatchModel: Sendable, IdentifiedEntity {
         LooseMatcher(model: model, termFrequencies: termFrequencies, configuration: configuration)
     }
 
+    /// The matcher deciding with this model against a store of `population` people, its prior
+    /// scaled to that size (see ``prior(forPopulation:)``).
+    public func matcher(population: Int) -> LooseMatcher {
+        var scaled = model
+        scaled.prior = prior(forPopulation: population)
+        return LooseMatcher(model: scaled, termFrequencies: termFrequencies, configuration: configuration)
+    }
+
+    /// The prior of a pair in a store of `population` people.
+    ///
+    /// The prior is the probability that two random people are the same (`u` is measured on
+    /// random pairs, so the prior must be too): with a steady share of duplicates it falls like
+    /// 1/N. A model fitted on `recordCount` people — the standard model's 10 000 generated
+    /// ones, or a store that has grown since its fit — would otherwise be 100 times too
+    /// generous at 1 000 000 people (6.6 bits), and strangers who share a name and a birth year
+    /// with someone would be matched to them. A store smaller than the fitted population keeps
+    /// the fitted prior: the scaling never makes a model more generous than it was fitted.
+    public func prior(forPopulation population: Int) -> Double {
+        guard population > recordCount, recordCount > 0 else { return model.prior }
+        return model.prior * Double(recordCount) / Double(population)
+    }
+
     /// Checks a pair of thresholds: probabilities with `0 < review ≤ match < 1`.
     public static func validateThresholds(match: Double, review: Double) throws {
         var issues: [FieldIssue] = []
