@@ -265,11 +265,16 @@ struct LooseMatchingTests {
     @Test func thePriorFallsWithTheStoresSizeButNeverRises() {
         let standard = StoredMatchModel.standard
         let prior = standard.model.prior
-        #expect(standard.prior(forPopulation: standard.recordCount * 100) == prior / 100)
-        #expect(standard.prior(forPopulation: standard.recordCount) == prior)
+        let large = standard.recordCount * 100
+        #expect(standard.prior(forPopulation: large) == min(prior / 100, 1 / Double(large)))
+        #expect(standard.prior(forPopulation: large) < prior / 99)
         #expect(standard.prior(forPopulation: 10) == prior, "a small store keeps the fitted prior")
         #expect(standard.matcher(population: 1_000_000).model.prior == standard.prior(forPopulation: 1_000_000))
         #expect(standard.matcher(population: 0).model.prior == prior)
+        var generous = standard
+        generous.model.prior = 0.01
+        #expect(generous.prior(forPopulation: 2_000_000) == 1.0 / 2_000_000, "never above 1/N")
+        #expect(generous.prior(forPopulation: 50) == 0.01)
     }
 
     @Test func aFitNeedsEnoughPeople() async throws {
