@@ -44,6 +44,15 @@ public struct LooseMatcher: Sendable {
         case review([Proposal])
         /// No candidate is close enough.
         case new
+
+        /// The candidates the decision names: the match, or the grey ones.
+        public var proposals: [Proposal] {
+            switch self {
+            case .match(let proposal): return [proposal]
+            case .review(let proposals): return proposals
+            case .new: return []
+            }
+        }
     }
 
     /// The fitted model.
@@ -115,12 +124,32 @@ extension NormalisedPerson {
     public var storedFields: String { fields.joined(separator: String(Self.storedSeparator)) }
 
     /// The fields of a stored matching row; missing trailing fields are empty.
+    ///
+    /// Split on the UTF-8 bytes (the separator is one ASCII byte, never inside a multi-byte
+    /// character): loose matching reads a few hundred rows per arriving record, and
+    /// `String.split` over characters was a sixth of its time.
     public static func fields(stored: String) -> [String] {
-        var fields = stored.split(separator: storedSeparator, omittingEmptySubsequences: false).map(String.init)
         let count = ComparedField.allCases.count
-        if fields.count < count { fields += Array(repeating: "", count: count - fields.count) }
-        return Array(fields.prefix(count))
+        var fields: [String] = []
+        fields.reserveCapacity(count)
+        var stored = stored
+        stored.withUTF8 { bytes in
+            var start = 0
+            for index in 0..<bytes.count where bytes[index] == storedSeparatorByte {
+                if fields.count < count {
+                    fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                }
+                start = index + 1
+            }
+            if fields.count < count {
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+            }
+        }
+        while fields.count < count { fields.append("") }
+        return fields
     }
+
+    private static let storedSeparatorByte = UInt8(ascii: "\u{1F}")
 }
 
 extension NormalisedPerson {

@@ -19,6 +19,18 @@ struct LooseMatcherTests {
         #expect(LooseMatcher.storedBlockingKeys(reread) == alone[0])
     }
 
+    @Test("a stored row is read back field by field, padded when short and cut when long")
+    func storedFieldsAreReadBack() {
+        let count = ComparedField.allCases.count
+        let separator = "\u{1F}"
+        #expect(NormalisedPerson.fields(stored: "") == Array(repeating: "", count: count))
+        let short = NormalisedPerson.fields(stored: ["zoë", "", "wiśniewska"].joined(separator: separator))
+        #expect(short == ["zoë", "", "wiśniewska"] + Array(repeating: "", count: count - 3))
+        let values = (0..<count).map { "v\($0)ł" }
+        #expect(NormalisedPerson.fields(stored: (values + ["extra"]).joined(separator: separator)) == values)
+        #expect(NormalisedPerson.fields(stored: values.joined(separator: separator) + separator) == values)
+    }
+
     @Test("stored term frequencies score a batch exactly as the table's own counts")
     func storedFrequenciesKeepWeights() {
         let records = HardPeopleGenerator(seed: 11).generate(count: 3_000).records

@@ -240,6 +240,43 @@ struct LooseMatchingTests {
         }
     }
 
+    @Test func aDecisionOutsideATransactionReadsTheCommittedPeople() async throws {
+        try await withTestStore { store in
+            let shop = try await touchpoint(store)
+            #expect(try await store.ingestion.looseDecision(for: Self.katarzynaTypo, from: shop) == .new)
+            let first = try await ingest(Self.katarzyna, store, shop)
+            let id = try #require(first.personID).rawValue
+            let decision = try await store.ingestion.looseDecision(for: Self.katarzynaTypo, from: shop)
+            guard case .match(let proposal)? = decision else {
+                Issue.record("expected a match, got \(String(describing: decision))")
+                return
+            }
+            #expect(proposal.candidateID == id)
+            let stranger = IngestRecord(
+                givenName: "Bartosz", familyName: "Zieliński", birthDate: "1961-11-02",
+                address: AddressDraft(line1: "ul. Krótka 3", city: "Sopot", postcode: "81-701", country: "PL"),
+                country: "PL")
+            #expect(try await store.ingestion.looseDecision(for: stranger, from: shop) == .new)
+            try await store.database.sql.raw("UPDATE people SET status = 'merged' WHERE id = \(bind: id)").run()
+            #expect(try await store.ingestion.looseDecision(for: Self.katarzynaTypo, from: shop) == .new)
+        }
+    }
+
+    @Test func thePriorFallsWithTheStoresSizeButNeverRises() {
+        let standard = StoredMatchModel.standard
+        let prior = standard.model.prior
+        let large = standard.recordCount * 100
+        #expect(standard.prior(forPopulation: large) == min(prior / 100, 1 / Double(large)))
+        #expect(standard.prior(forPopulation: large) < prior / 99)
+        #expect(standard.prior(forPopulation: 10) == prior, "a small store keeps the fitted prior")
+        #expect(standard.matcher(population: 1_000_000).model.prior == standard.prior(forPopulation: 1_000_000))
+        #expect(standard.matcher(population: 0).model.prior == prior)
+        var generous = standard
+        generous.model.prior = 0.01
+        #expect(generous.prior(forPopulation: 2_000_000) == 1.0 / 2_000_000, "never above 1/N")
+        #expect(generous.prior(forPopulation: 50) == 0.01)
+    }
+
     @Test func aFitNeedsEnoughPeople() async throws {
         try await withDemoStore(people: 50) { store in
             await #expect(throws: DomainError.self) { _ = try await store.matchModels.fit(by: TestActors.admin) }

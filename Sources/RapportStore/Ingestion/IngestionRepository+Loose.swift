@@ -34,11 +34,32 @@ extension IngestionRepository {
         let matcher = try await models.matcher(on: db)
         let candidates = try await MatchIndex.candidates(
             keys: LooseMatcher.storedBlockingKeys(row.person), maxBlockSize: matcher.configuration.maxBlockSize, on: db)
-        let decision = matcher.resolve(row.person, recordID: row.personID, candidates: candidates.map(\.candidate))
+        let decision = try await Self.decide(row, with: matcher, among: candidates) {
+            try await MatchIndex.merged(among: $0, on: db)
+        }
         guard case .match(let proposal) = decision,
             try await contradicts(keys, heldBy: proposal.candidateID, on: db)
         else { return decision }
         return .review([proposal])
+    }
+
+    /// The matcher's decision for `row` among `candidates` without merged people: the people it
+    /// proposes are checked with `merged` and, when one is merged, it decides again without
+    /// them. Scores use the stored term frequencies, so leaving a candidate out changes no
+    /// other candidate's weight: the decision is the one the remaining candidates alone give.
+    static func decide(
+        _ row: PersonMatchRow, with matcher: LooseMatcher, among candidates: [PersonMatchRow],
+        merged: ([String]) async throws -> Set<String>
+    ) async throws -> LooseMatcher.Decision {
+        var remaining = candidates.map(\.candidate)
+        while true {
+            let decision = matcher.resolve(row.person, recordID: row.personID, candidates: remaining)
+            let proposed = decision.proposals.map(\.candidateID)
+            guard !proposed.isEmpty else { return decision }
+            let gone = try await merged(proposed)
+            guard !gone.isEmpty else { return decision }
+            remaining.removeAll { gone.contains($0.id) }
+        }
     }
 
     /// Whether `person` holds a customer number of the same touchpoint as, or a loyalty card
@@ -63,11 +84,24 @@ extension IngestionRepository {
 }
 
 extension IngestionRepository {
-    /// The loose decision for `record` from `touchpoint` against the stored people, storing
+    /// The loose decision for `record` from `touchpoint` against the committed people, storing
     /// nothing (benchmarks and previews); `nil` when the record is not usable. Strict keys
-    /// are not consulted.
-    public func looseDecision(for record: IngestRecord, from touchpoint: Touchpoint) async throws -> LooseMatcher.Decision? {
-        guard case .success(let normalised) = record.normalised(for: touchpoint, ids: ids, now: Date()) else { return nil }
-        return try await looseDecision(for: Self.matchRow(of: normalised, rawID: ids.make()), on: database.sql)
+    /// are not consulted. Outside any transaction, the model checks and the candidate fetch
+    /// read through `Database.read` (on SQLite a direct read-only connection with prepared
+    /// statements, on the caller's thread).
+    public func looseDecision(for record: IngestRecord, from touchpoint: Touchpoint) async throws
+        -> LooseMatcher.Decision?
+    {
+        guard case .success(let normalised) = record.normalised(for: touchpoint, ids: ids, now: Date()) else {
+            return nil
+        }
+        let row = Self.matchRow(of: normalised, rawID: ids.make())
+        let matcher = try await models.matcher()
+        let candidates = try await MatchIndex.candidates(
+            keys: LooseMatcher.storedBlockingKeys(row.person), maxBlockSize: matcher.configuration.maxBlockSize,
+            in: database)
+        return try await Self.decide(row, with: matcher, among: candidates) {
+            try await MatchIndex.merged(among: $0, in: database)
+        }
     }
 }

@@ -37,32 +37,71 @@ public enum MatchIndex {
             birthDate: person.birthDate, country: person.country, contactPoints: contactPoints)
     }
 
-    /// The candidates sharing any of `keys`, skipping keys shared by more than `maxBlockSize`
-    /// people (as batch blocking does), without merged people; read on `db` so that people
-    /// created earlier in the same transaction are found.
+    /// The indexed people sharing any of `keys`, skipping keys shared by more than
+    /// `maxBlockSize` people (as batch blocking does), in person-id order; read on `db` so that
+    /// people created earlier in the same transaction are found.
+    ///
+    /// Merged people are still among them (their rows stay indexed for an unmerge): the
+    /// decision leaves them out afterwards by asking ``merged(among:on:)`` about the few it
+    /// proposes, instead of looking up every candidate's status — a random read of the large
+    /// `people` table per candidate, the fetch's largest cost at 1 000 000 people.
     static func candidates(keys: [Int64], maxBlockSize: Int, on db: any SQLDatabase) async throws -> [PersonMatchRow] {
-        guard !keys.isEmpty else { return [] }
-        let list = keys.map { _ in "?" }.joined(separator: ", ")
-        let sizes = try await db.raw(
-            Database.queryString(
-                "SELECT block_key, COUNT(*) AS size FROM person_blocks WHERE block_key IN (\(list)) GROUP BY block_key",
-                keys.map(QueryValue.integer))
-        ).all()
-        let usable = try sizes.filter { try $0.decode(column: "size", as: Int.self) <= maxBlockSize }.map {
-            try $0.decode(column: "block_key", as: Int64.self)
-        }
-        guard !usable.isEmpty else { return [] }
-        let rows = try await db.raw(
-            Database.queryString(
-                """
-                SELECT DISTINCT r.person_id, r.fields FROM person_blocks b
-                JOIN person_match_rows r ON r.person_id = b.person_id JOIN people p ON p.id = b.person_id
-                WHERE b.block_key IN (\(usable.map { _ in "?" }.joined(separator: ", "))) AND p.status <> 'merged'
-                ORDER BY r.person_id
-                """, usable.map(QueryValue.integer))
-        ).all()
-        return try rows.map {
-            PersonMatchRow(personID: try $0.text("person_id"), storedFields: try $0.text("fields"))
-        }
+        guard let query = candidateQuery(keys: keys, maxBlockSize: maxBlockSize) else { return [] }
+        return try await db.raw(Database.queryString(query.sql, query.binds)).all().map(candidate(from:))
+    }
+
+    /// The people of ``candidates(keys:maxBlockSize:on:)`` among the committed ones, read
+    /// through `Database.read` (a read-only direct SQLite connection with a cached prepared
+    /// statement, on the caller's thread): for callers outside a write transaction.
+    static func candidates(keys: [Int64], maxBlockSize: Int, in database: Database) async throws -> [PersonMatchRow] {
+        guard let query = candidateQuery(keys: keys, maxBlockSize: maxBlockSize) else { return [] }
+        return try await database.read(query.sql, query.binds).map(candidate(from:))
+    }
+
+    /// The one statement fetching the candidates of `keys`, or `nil` without keys.
+    ///
+    /// Each key reads at most `maxBlockSize + 1` entries of its block (`LIMIT` on the primary
+    /// key's range), so a key shared by 50 000 people costs no more than one at the limit, and
+    /// a block that reaches `maxBlockSize + 1` is dropped whole, like batch blocking drops it.
+    /// The statement's text depends only on the number of keys (at most one per
+    /// `BlockingKey`), so a direct connection prepares each form once.
+    static func candidateQuery(keys: [Int64], maxBlockSize: Int) -> (sql: String, binds: [QueryValue])? {
+        let keys = Array(Set(keys)).sorted()
+        guard !keys.isEmpty, maxBlockSize > 0 else { return nil }
+        let hits = keys.indices.map {
+            "SELECT block_key, person_id FROM (SELECT block_key, person_id FROM person_blocks WHERE block_key = ? "
+                + "LIMIT \(maxBlockSize + 1)) AS k\($0)"
+        }.joined(separator: "\nUNION ALL ")
+        let sql = """
+            WITH hits AS (\(hits)),
+            usable AS (SELECT block_key FROM hits GROUP BY block_key HAVING COUNT(*) <= \(maxBlockSize))
+            SELECT r.person_id, r.fields FROM person_match_rows r
+            WHERE r.person_id IN (SELECT h.person_id FROM hits h JOIN usable u ON u.block_key = h.block_key)
+            ORDER BY r.person_id
+            """
+        return (sql, keys.map(QueryValue.integer))
+    }
+
+    /// Which of `ids` are merged people, read on `db`.
+    static func merged(among ids: [String], on db: any SQLDatabase) async throws -> Set<String> {
+        let query = mergedQuery(ids)
+        return Set(try await db.raw(Database.queryString(query.sql, query.binds)).all().map { try $0.text("id") })
+    }
+
+    /// Which of `ids` are merged people, among the committed ones (`Database.read`).
+    static func merged(among ids: [String], in database: Database) async throws -> Set<String> {
+        let query = mergedQuery(ids)
+        return Set(try await database.read(query.sql, query.binds).map { try $0.text("id") })
+    }
+
+    private static func mergedQuery(_ ids: [String]) -> (sql: String, binds: [QueryValue]) {
+        (
+            "SELECT id FROM people WHERE status = 'merged' AND id IN (\(ids.map { _ in "?" }.joined(separator: ", ")))",
+            ids.map(QueryValue.text)
+        )
+    }
+
+    private static func candidate(from row: any SQLRow) throws -> PersonMatchRow {
+        PersonMatchRow(personID: try row.text("person_id"), storedFields: try row.text("fields"))
     }
 }

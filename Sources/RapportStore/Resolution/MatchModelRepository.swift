@@ -37,14 +37,34 @@ public struct MatchModelRepository: Sendable {
             reviewThreshold: try row.decode(column: "review_threshold", as: Double.self))
     }
 
-    /// The matcher of the model in force, as ingestion uses it: cached, and re-read when the
-    /// newest stored model changed (checked at most every `MatchModelCache.recheckInterval`).
+    /// The matcher of the model in force, as ingestion uses it (reading on `db`, inside the
+    /// record's transaction): cached, re-read when the newest stored model changed (checked at
+    /// most every `MatchModelCache.recheckInterval`), its prior scaled to the store's size.
     func matcher(on db: any SQLDatabase) async throws -> LooseMatcher {
-        try await cache.matcher { try await Self.current(on: db) } newest: {
-            try await db.raw("SELECT id FROM match_models ORDER BY fitted_at DESC, id DESC LIMIT 1").first()
-                .map { try $0.text("id") }
+        try await cache.matcher {
+            try await Self.current(on: db)
+        } newest: {
+            try await db.raw(SQLQueryString(Self.newestModelSQL)).first().map { try $0.text("id") }
+        } population: {
+            try await db.raw(SQLQueryString(Self.populationSQL)).first()?.decode(column: "n", as: Int.self) ?? 0
         }
     }
+
+    /// The matcher of ``matcher(on:)`` for callers outside a write transaction: its checks read
+    /// the committed data through `Database.read` (a direct SQLite connection).
+    func matcher() async throws -> LooseMatcher {
+        try await cache.matcher {
+            try await current()
+        } newest: {
+            try await database.readFirst(Self.newestModelSQL, []).map { try $0.text("id") }
+        } population: {
+            try await database.readFirst(Self.populationSQL, [])?.decode(column: "n", as: Int.self) ?? 0
+        }
+    }
+
+    private static let newestModelSQL = "SELECT id FROM match_models ORDER BY fitted_at DESC, id DESC LIMIT 1"
+    /// The indexed people, the population the prior is scaled to.
+    private static let populationSQL = "SELECT COUNT(*) AS n FROM person_match_rows"
 
     /// Fits a model by EM over the stored people's matching rows (merged people excluded),
     /// keeping the thresholds in force, stores it and returns it.
@@ -128,32 +148,71 @@ final class MatchModelCache: Sendable {
     /// (by another process, e.g. `rapport resolve fit`); this process's own changes
     /// invalidate it at once.
     static let recheckInterval: TimeInterval = 5
+    /// How long the counted population (which scales the prior) is used before counting again:
+    /// the prior needs its order of magnitude only, and counting a million rows takes tens of
+    /// milliseconds.
+    static let recountInterval: TimeInterval = 300
 
     private struct Entry {
-        let id: String?
+        let model: StoredMatchModel
         let matcher: LooseMatcher
         let checkedAt: Date
+        let population: Int
+        let countedAt: Date
+
+        init(model: StoredMatchModel, checkedAt: Date, population: Int, countedAt: Date) {
+            self.init(
+                model: model, matcher: model.matcher(population: population), checkedAt: checkedAt,
+                population: population, countedAt: countedAt)
+        }
+
+        private init(
+            model: StoredMatchModel, matcher: LooseMatcher, checkedAt: Date, population: Int, countedAt: Date
+        ) {
+            self.model = model
+            self.matcher = matcher
+            self.checkedAt = checkedAt
+            self.population = population
+            self.countedAt = countedAt
+        }
+
+        /// The same entry with new check times.
+        func stamped(checkedAt: Date, countedAt: Date) -> Entry {
+            Entry(model: model, matcher: matcher, checkedAt: checkedAt, population: population, countedAt: countedAt)
+        }
     }
 
     private let entry = NIOLockedValueBox<Entry?>(nil)
 
-    /// The cached matcher, or one built by `load` when the newest stored id differs.
+    /// The cached matcher, or one built by `load` when the newest stored id differs; its
+    /// prior is scaled to `population`, counted again every `recountInterval`.
     func matcher(
-        load: () async throws -> StoredMatchModel, newest: () async throws -> String?
+        load: () async throws -> StoredMatchModel, newest: () async throws -> String?,
+        population: () async throws -> Int
     ) async throws -> LooseMatcher {
         let now = Date()
-        if let cached = entry.withLockedValue({ $0 }) {
-            if now.timeIntervalSince(cached.checkedAt) < Self.recheckInterval { return cached.matcher }
-            let id = try await newest()
-            if id == cached.id {
-                entry.withLockedValue { $0 = Entry(id: id, matcher: cached.matcher, checkedAt: now) }
-                return cached.matcher
-            }
+        guard let cached = entry.withLockedValue({ $0 }) else {
+            let model = try await load()
+            return store(Entry(model: model, checkedAt: now, population: try await population(), countedAt: now))
         }
-        let model = try await load()
-        let matcher = model.matcher
-        entry.withLockedValue { $0 = Entry(id: model.id?.rawValue, matcher: matcher, checkedAt: now) }
-        return matcher
+        let checkDue = now.timeIntervalSince(cached.checkedAt) >= Self.recheckInterval
+        let countDue = now.timeIntervalSince(cached.countedAt) >= Self.recountInterval
+        guard checkDue || countDue else { return cached.matcher }
+        var model = cached.model
+        if checkDue, try await newest() != cached.model.id?.rawValue { model = try await load() }
+        let people = countDue ? try await population() : cached.population
+        let checkedAt = checkDue ? now : cached.checkedAt
+        let countedAt = countDue ? now : cached.countedAt
+        guard model.id != cached.model.id || people != cached.population else {
+            entry.withLockedValue { $0 = cached.stamped(checkedAt: checkedAt, countedAt: countedAt) }
+            return cached.matcher
+        }
+        return store(Entry(model: model, checkedAt: checkedAt, population: people, countedAt: countedAt))
+    }
+
+    private func store(_ built: Entry) -> LooseMatcher {
+        entry.withLockedValue { $0 = built }
+        return built.matcher
     }
 
     /// Forgets the cached matcher.

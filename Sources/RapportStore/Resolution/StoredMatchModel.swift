@@ -51,6 +51,34 @@ public struct StoredMatchModel: Sendable, IdentifiedEntity {
         LooseMatcher(model: model, termFrequencies: termFrequencies, configuration: configuration)
     }
 
+    /// The matcher deciding with this model against a store of `population` people, its prior
+    /// scaled to that size (see ``prior(forPopulation:)``).
+    public func matcher(population: Int) -> LooseMatcher {
+        var scaled = model
+        scaled.prior = prior(forPopulation: population)
+        return LooseMatcher(model: scaled, termFrequencies: termFrequencies, configuration: configuration)
+    }
+
+    /// The prior of a pair in a store of `population` people.
+    ///
+    /// The prior is the probability that two random people are the same (`u` is measured on
+    /// random pairs, so the prior must be too): with a steady share of duplicates it falls like
+    /// 1/N. A model fitted on `recordCount` people — the standard model's 10 000 generated
+    /// ones, or a store that has grown since its fit — would otherwise be 100 times too
+    /// generous at 1 000 000 people (6.6 bits), and strangers who share a name and a birth year
+    /// with someone would be matched to them. A store smaller than the fitted population keeps
+    /// the fitted prior: the scaling never makes a model more generous than it was fitted.
+    ///
+    /// The result is also at most 1/N: the stored people are already resolved, so an arriving
+    /// record is at most one of them, and the chance that it is a given one cannot exceed
+    /// 1/N. A fit by EM on a large store (where households and namesakes pass for duplicates)
+    /// can estimate a prior far above that: 2.5e-5 on the 1M demo store, 25 times 1/N.
+    public func prior(forPopulation population: Int) -> Double {
+        let bound = population > 0 ? 1 / Double(population) : 1
+        guard population > recordCount, recordCount > 0 else { return min(model.prior, bound) }
+        return min(model.prior * Double(recordCount) / Double(population), bound)
+    }
+
     /// Checks a pair of thresholds: probabilities with `0 < review ≤ match < 1`.
     public static func validateThresholds(match: Double, review: Double) throws {
         var issues: [FieldIssue] = []

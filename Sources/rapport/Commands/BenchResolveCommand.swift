@@ -25,29 +25,31 @@ struct BenchResolveCommand: AsyncParsableCommand {
             let count = try people?.decode(column: "n", as: Int.self) ?? 0
             let model = try await store.matchModels.current()
             print("\(count) people; model \(model.id?.rawValue ?? "standard") (\(model.origin.rawValue))")
+            // Each run ingests its records; the next run samples other people and other strangers,
+            // or its strangers would rightly be matched to those the last run stored.
+            let run = try await store.database.readFirst(
+                "SELECT COUNT(*) AS n FROM sources WHERE name LIKE 'bench-resolve%'", []
+            )?.decode(column: "n", as: Int.self) ?? 0
             let touchpoint = Touchpoint(
-                id: store.ids.make(), name: "bench-resolve", kind: .batchFile, trustRank: 3, createdAt: Date())
+                id: store.ids.make(), name: run == 0 ? "bench-resolve" : "bench-resolve-\(run + 1)", kind: .batchFile,
+                trustRank: 3, createdAt: Date())
             try await store.sources.register(touchpoint, by: .system)
-            let arriving = try await Self.arrivingRecords(store: store, count: records, population: count)
-            var decisions = (match: 0, review: 0, new: 0)
+            let arriving = try await Self.arrivingRecords(store: store, count: records, population: count, run: run)
+            var tally = ResolutionTally()
             var resolve: [Double] = []
-            for record in arriving {
+            for (record, truth) in arriving {
                 var decision: LooseMatcher.Decision?
                 resolve.append(
                     try await BenchClock.milliseconds {
                         decision = try await store.ingestion.looseDecision(for: record, from: touchpoint)
                     })
-                switch decision {
-                case .match: decisions.match += 1
-                case .review: decisions.review += 1
-                default: decisions.new += 1
-                }
+                tally.count(decision, truth: truth)
             }
-            print("decisions: \(decisions.match) matched, \(decisions.review) to review, \(decisions.new) new")
+            tally.lines.forEach { print($0) }
             Self.report("loose resolution", resolve)
             var ingest: [Double] = []
             let encoder = JSONEncoder()
-            for record in arriving {
+            for (record, _) in arriving {
                 let payload = String(decoding: try encoder.encode(record), as: UTF8.self)
                 let request = IngestionRequest(payload: payload, parsed: .success(record), lineage: "bench resolve")
                 ingest.append(
@@ -69,17 +71,24 @@ struct BenchResolveCommand: AsyncParsableCommand {
                 quantile(0.99), sorted[sorted.count - 1]))
     }
 
-    /// Half variants of stored people spread over the id range, half generated strangers.
-    static func arrivingRecords(store: Store, count: Int, population: Int) async throws -> [IngestRecord] {
+    /// Half variants of stored people spread over the id range, each with the id of the person
+    /// it varies, half generated strangers (no id: they should become new people); `run`
+    /// (earlier runs on this store) shifts both samples.
+    static func arrivingRecords(store: Store, count: Int, population: Int, run: Int) async throws
+        -> [(record: IngestRecord, truth: String?)]
+    {
         let step = max(1, population / max(1, count / 2))
-        let rowids = stride(from: 1, through: population, by: step).prefix(count / 2)
-        var records: [IngestRecord] = []
-        // SQLite's rowid spreads the sample over the whole table without an OFFSET scan.
+        let rowids = stride(from: 1 + run % step, through: population, by: step).prefix(count / 2)
+        var records: [(record: IngestRecord, truth: String?)] = []
+        // SQLite's rowid spreads the sample over the whole table without an OFFSET scan. One
+        // postal address per person (the primary, else the first), as their matching row has.
         let rows = try await store.database.read(
             """
-            SELECT p.given_name, p.family_name, p.birth_date, p.country, c.line1, c.city, c.postcode
-            FROM people p LEFT JOIN contact_points c ON c.person_id = p.id AND c.kind = 'postal' AND c.valid_to IS NULL
-            WHERE p.rowid IN (\(rowids.map(String.init).joined(separator: ", ")))
+            SELECT p.id, p.given_name, p.family_name, p.birth_date, p.country, c.line1, c.city, c.postcode
+            FROM people p LEFT JOIN contact_points c ON c.id = (
+              SELECT c2.id FROM contact_points c2 WHERE c2.person_id = p.id AND c2.kind = 'postal'
+                AND c2.valid_to IS NULL ORDER BY c2.is_primary DESC, c2.id LIMIT 1)
+            WHERE p.rowid IN (\(rowids.map(String.init).joined(separator: ", "))) AND p.status <> 'merged'
             """, [])
         for row in rows {
             func text(_ column: String) -> String? { (try? row.decode(column: column, as: String?.self)) ?? nil }
@@ -92,20 +101,19 @@ struct BenchResolveCommand: AsyncParsableCommand {
             let address = text("line1").map {
                 AddressDraft(line1: $0, city: text("city"), postcode: text("postcode"), country: text("country"))
             }
-            records.append(
-                IngestRecord(
-                    givenName: given, familyName: text("family_name"), birthDate: text("birth_date"), address: address,
-                    country: text("country")))
+            let record = IngestRecord(
+                givenName: given, familyName: text("family_name"), birthDate: text("birth_date"), address: address,
+                country: text("country"))
+            records.append((record, text("id")))
         }
-        let strangers = HardPeopleGenerator(seed: 77).generate(count: count - records.count).records
+        let strangers = HardPeopleGenerator(seed: 77 &+ UInt64(run)).generate(count: count - records.count).records
         for person in strangers {
-            records.append(
-                IngestRecord(
-                    givenName: person[.givenName], familyName: person[.surname],
-                    address: AddressDraft(
-                        line1: person[.address1], city: person[.city], postcode: person[.postcode],
-                        country: BenchIngestCommand.isoCountry(person[.country])),
-                    country: BenchIngestCommand.isoCountry(person[.country])))
+            let country = BenchIngestCommand.isoCountry(person[.country])
+            let address = AddressDraft(
+                line1: person[.address1], city: person[.city], postcode: person[.postcode], country: country)
+            let record = IngestRecord(
+                givenName: person[.givenName], familyName: person[.surname], address: address, country: country)
+            records.append((record, nil))
         }
         return records
     }
