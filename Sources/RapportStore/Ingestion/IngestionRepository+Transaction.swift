@@ -8,7 +8,7 @@ extension IngestionRepository {
     public func ingest(transaction requests: [IngestionRequest], from touchpoint: Touchpoint, by actor: Actor) async throws
         -> [IngestionResult]
     {
-        try await database.transaction { db in
+        try await database.writeTransaction { db in
             var results: [IngestionResult] = []
             results.reserveCapacity(requests.count)
             for request in requests {
