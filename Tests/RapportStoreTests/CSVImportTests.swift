@@ -121,6 +121,41 @@ struct CSVImportTests {
         }
     }
 
+    @Test("batches written while the next is normalised keep every row, in order, each with its own outcome")
+    func pipelinedBatches() async throws {
+        try await withTestStore { store in
+            let source = try await touchpoint(store)
+            var text = "Nr klienta,Imię,Nazwisko,E-mail\n"
+            for index in 1...11 {
+                // Rows 4 and 9 break; row 7 repeats row 2's customer number (a match within the file).
+                switch index {
+                case 4: text += "4,Bad\n"
+                case 9: text += "9,Ewa,Lis,not-an-email\n"
+                case 7: text += "2,Jan,Nowak,jan2@o2.pl\n"
+                default: text += "\(index),Osoba\(index),Nowak,o\(index)@o2.pl\n"
+                }
+            }
+            let summary = try await store.csvImport.run(
+                .bytes(Array(text.utf8)), name: "many.csv", mapping: try mapping(), into: source, by: .system, batchSize: 3)
+            #expect(summary.rows == 11)
+            #expect(summary.created == 8)
+            #expect(summary.matched == 1)
+            #expect(summary.quarantined == 2)
+            #expect(summary.problems.map(\.line) == [5, 10])
+            let raw = try await store.database.sql.raw(
+                "SELECT lineage, outcome, person_id FROM raw_records WHERE source_id = \(bind: source.id.rawValue)"
+            ).all()
+            let outcomes = Dictionary(uniqueKeysWithValues: try raw.map {
+                (try $0.decode(column: "lineage", as: String.self), try $0.decode(column: "outcome", as: String.self))
+            })
+            #expect(outcomes.count == 11)
+            #expect(outcomes["many.csv:5"] == "quarantined")
+            #expect(outcomes["many.csv:8"] == "matched")
+            #expect(outcomes["many.csv:2"] == "created")
+            #expect(try raw.filter { try $0.decode(column: "person_id", as: String?.self) != nil }.count == 9)
+        }
+    }
+
     @Test("a mapping naming a missing column stops before any row is read")
     func missingColumn() async throws {
         try await withTestStore { store in

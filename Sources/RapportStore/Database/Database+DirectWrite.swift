@@ -1,3 +1,5 @@
+import SQLKit
+
 extension Database {
     /// Runs `body` inside one `BEGIN IMMEDIATE … COMMIT` on the store's direct read-write
     /// SQLite connection, on that connection's own thread (``SQLiteWriter``): committed if it returns,
@@ -20,6 +22,44 @@ extension Database {
                     try? connection.execute("ROLLBACK")
                     throw error
                 }
+            }
+        }
+    }
+
+    /// ``transaction(_:)`` for transactions of many small statements (ingestion batches). On
+    /// SQLite, `body` gets the direct read-write connection behind SQLKit's interface
+    /// (``DirectSQLDatabase``): every statement is a cached prepared statement stepped on the
+    /// caller's thread, with no hop to SQLiteNIO's pool. On PostgreSQL it is ``transaction(_:)``.
+    ///
+    /// Exclusivity: the transaction first queues at the ``WriteGate`` like every SQLiteNIO
+    /// transaction of this process, then checks the writer connection out (on the writer's
+    /// thread, which is also where `BEGIN IMMEDIATE` may wait for another process's lock), so
+    /// direct transactions wait too. Readers (WAL) are not held up; they see the batch once
+    /// committed.
+    public func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T)
+        async throws -> T
+    {
+        guard kind == .sqlite, let writer else { return try await transaction(body) }
+        return try await writeGate.run {
+            let handle = try await writer.thread.runIfActive {
+                let connection = try writer.checkOut()
+                do {
+                    try connection.execute("BEGIN IMMEDIATE")
+                } catch {
+                    writer.checkIn()
+                    throw error
+                }
+                return DirectSQLDatabase.Handle(connection: connection)
+            }
+            defer { writer.checkIn() }
+            let db = DirectSQLDatabase(handle: handle, logger: sql.logger, eventLoop: sql.eventLoop)
+            do {
+                let result = try await body(db)
+                try handle.connection.execute("COMMIT")
+                return result
+            } catch {
+                try? handle.connection.execute("ROLLBACK")
+                throw error
             }
         }
     }

@@ -10,7 +10,8 @@ import RapportIntegration
 ///
 /// The file is streamed: read 1 MiB at a time, decoded (``TextDecoding``), parsed row by row
 /// (``CSVReader``); memory stays constant for any size. Rows are ingested in transactions of
-/// `batchSize`, each record with its own outcome, which saves a commit per row.
+/// `batchSize`, each record with its own outcome, which saves a commit per row. One batch is
+/// written while the next is read and normalised; at most two batches are in memory.
 public struct CSVImport: Sendable {
     let ingestion: IngestionRepository
 
@@ -37,12 +38,24 @@ public struct CSVImport: Sendable {
         }
         var summary = ImportSummary()
         var batch: [(line: Int, request: IngestionRequest)] = []
+        var writing: (lines: [Int], task: Task<[IngestionResult], any Error>)?
+        /// Waits for the batch being written and counts its outcomes.
+        func settle() async throws {
+            guard let current = writing else { return }
+            writing = nil
+            let results = try await current.task.value
+            for (line, result) in zip(current.lines, results) { summary.add(result, line: line) }
+            progress?(ImportProgress(bytesRead: source.bytesRead, totalBytes: source.totalBytes, rows: summary.rows))
+        }
+        /// Normalises the batch here, then hands it to a writing task and returns, so the next
+        /// batch is read and normalised (on this task, another core) while this one is written.
         func flush() async throws {
             guard !batch.isEmpty else { return }
-            let results = try await ingestion.ingest(transaction: batch.map(\.request), from: touchpoint, by: actor)
-            for (row, result) in zip(batch, results) { summary.add(result, line: row.line) }
+            let prepared = ingestion.prepare(batch.map(\.request), from: touchpoint)
+            try await settle()
+            let ingestion = ingestion
+            writing = (batch.map(\.line), Task { try await ingestion.ingest(prepared: prepared, from: touchpoint, by: actor) })
             batch.removeAll(keepingCapacity: true)
-            progress?(ImportProgress(bytesRead: source.bytesRead, totalBytes: source.totalBytes, rows: summary.rows))
         }
         do {
             while let row = try reader.nextRecord() {
@@ -51,8 +64,17 @@ public struct CSVImport: Sendable {
             }
         } catch let error as CSVError {
             summary.stopped = "stopped at line \(reader.line): \(error.description)"
+        } catch {
+            try? await settle()
+            throw error
         }
-        try await flush()
+        do {
+            try await flush()
+            try await settle()
+        } catch {
+            _ = try? await writing?.task.value
+            throw error
+        }
         summary.encoding = source.report.map { "\($0.encoding.rawValue)\($0.detected ? " (detected)" : "")" }
         return summary
     }

@@ -1,3 +1,4 @@
+import Foundation
 import RapportCore
 
 extension IngestionRepository {
@@ -8,11 +9,26 @@ extension IngestionRepository {
     public func ingest(transaction requests: [IngestionRequest], from touchpoint: Touchpoint, by actor: Actor) async throws
         -> [IngestionResult]
     {
-        try await database.transaction { db in
+        try await ingest(prepared: prepare(requests, from: touchpoint), from: touchpoint, by: actor)
+    }
+
+    /// Normalises `requests` (no database work): the part of ingestion a caller may do ahead,
+    /// while an earlier batch is being written.
+    func prepare(_ requests: [IngestionRequest], from touchpoint: Touchpoint) -> [PreparedRecord] {
+        let now = Date()
+        return requests.map { PreparedRecord($0, from: touchpoint, parent: nil, ids: ids, now: now) }
+    }
+
+    /// ``ingest(transaction:from:by:)`` of records already prepared. On SQLite the
+    /// transaction runs on the direct writer connection (``Database/writeTransaction(_:)``).
+    func ingest(prepared records: [PreparedRecord], from touchpoint: Touchpoint, by actor: Actor) async throws
+        -> [IngestionResult]
+    {
+        try await database.writeTransaction { db in
             var results: [IngestionResult] = []
-            results.reserveCapacity(requests.count)
-            for request in requests {
-                results.append(try await ingest(request, from: touchpoint, parent: nil, by: actor, on: db))
+            results.reserveCapacity(records.count)
+            for record in records {
+                results.append(try await ingest(record, from: touchpoint, by: actor, on: db))
             }
             return results
         }

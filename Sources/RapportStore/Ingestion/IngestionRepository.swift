@@ -40,36 +40,44 @@ public struct IngestionRepository: Sendable {
 
     /// The steps of one record on `db`, inside the caller's transaction. `parent` is the
     /// raw record a corrected one replaces (a quarantine replay).
+    ///
+    /// The raw record is written once, with its outcome, as soon as the outcome is known and
+    /// before anything that refers to it (a quarantine item, a review, the golden profile's
+    /// observations); an INSERT then an UPDATE would cost a statement more per record. It is
+    /// still never lost: any failure after it undoes the whole transaction, raw record included.
     func ingest(
         _ request: IngestionRequest, from touchpoint: Touchpoint, parent: RawRecordID?, by actor: Actor, on db: any SQLDatabase
     ) async throws -> IngestionResult {
-        let now = Date()
-        let rawID: RawRecordID = ids.make()
-        try await db.raw(
-            """
-            INSERT INTO raw_records (id, source_id, received_at, payload, person_id, lineage, parent_id)
-            VALUES (\(bind: rawID.rawValue), \(bind: touchpoint.id.rawValue), \(bind: Timestamp.format(now)),
-              \(bind: request.payload), NULL, \(bind: request.lineage), \(bind: parent?.rawValue))
-            """
-        ).run()
+        try await ingest(PreparedRecord(request, from: touchpoint, parent: parent, ids: ids), from: touchpoint, by: actor, on: db)
+    }
+
+    /// The steps of one ``PreparedRecord`` on `db`, inside the caller's transaction.
+    func ingest(_ prepared: PreparedRecord, from touchpoint: Touchpoint, by actor: Actor, on db: any SQLDatabase)
+        async throws -> IngestionResult
+    {
+        let now = prepared.receivedAt
+        let raw = prepared.raw
         let record: NormalisedRecord
-        switch request.parsed.flatMap({ $0.normalised(for: touchpoint, ids: ids, now: now) }) {
+        let matchRow: PersonMatchRow
+        switch prepared.outcome {
         case .success(let normalised):
-            record = normalised
+            record = normalised.record
+            matchRow = normalised.matchRow
         case .failure(let error):
             var issues = [FieldIssue(field: "body", code: error.code, message: error.message)]
             if case .invalid(let list) = error { issues = list }
-            return try await quarantine(rawID, touchpoint: touchpoint, issues: issues, now: now, on: db)
+            return try await quarantine(raw, touchpoint: touchpoint, issues: issues, now: now, on: db)
         }
+        let rawID = raw.id
         var result: IngestionResult
         try await PersonKeyIndex.lock(record.keys, kind: database.kind, on: db)
         let strict = try await PersonKeyIndex.resolve(record.keys, on: db)
-        let matchRow = Self.matchRow(of: record, rawID: rawID)
         let loose = strict == nil ? try await looseDecision(for: matchRow, keys: record.keys, on: db) : .new
         if let found = strict {
             try await addNewContactPoints(of: record, to: found.personID, rawID: rawID, touchpoint: touchpoint, by: actor, on: db)
             try await PersonKeyIndex.claim(record.keys, for: found.personID, source: touchpoint.id, now: now, on: db)
             result = IngestionResult(rawRecordID: rawID, outcome: .matched, personID: found.personID, matchReason: found.reason)
+            try await raw.insert(result, on: db)
         } else if case .match(let proposal) = loose {
             let personID = PersonID(rawValue: proposal.candidateID)
             let added = try await addNewContactPoints(
@@ -79,9 +87,10 @@ public struct IngestionRepository: Sendable {
             result = IngestionResult(
                 rawRecordID: rawID, outcome: .matched, personID: personID,
                 matchReason: "loose: " + proposal.explanation.summary)
+            try await raw.insert(result, on: db)
         } else if let person = record.newPerson(id: ids.make(), now: now) {
             try await PersonRepository.insert(person, on: db)
-            for point in record.contactPoints(of: person.id) { try await ContactPointRepository.add(point, on: db) }
+            try await ContactPointRepository.addAll(record.contactPoints(of: person.id), ofNewPerson: true, on: db)
             try await PersonKeyIndex.claim(record.keys, for: person.id, source: touchpoint.id, now: now, on: db)
             try await MatchIndex.write(matchRow.owned(by: person.id), on: db)
             try await audit.record(
@@ -93,25 +102,22 @@ public struct IngestionRepository: Sendable {
                 rawRecordID: rawID, outcome: .created, personID: person.id,
                 matchReason: keys.isEmpty ? "no keys to match on: new person" : "no person matched on \(keys): new person")
             if case .review(let proposals) = loose {
-                result.reviewIDs = try await MatchReviewQueue.queue(
-                    proposals, for: person.id, rawID: rawID, origin: "ingestion", ids: ids, audit: audit, by: actor,
-                    on: db)
                 result.matchReason =
                     (result.matchReason ?? "") + "; \(proposals.count) possible match(es) queued for review"
                     + " (best p=\(proposals[0].explanation.probability))"
+                try await raw.insert(result, on: db)
+                result.reviewIDs = try await MatchReviewQueue.queue(
+                    proposals, for: person.id, rawID: rawID, origin: "ingestion", ids: ids, audit: audit, by: actor,
+                    on: db)
+            } else {
+                try await raw.insert(result, on: db)
             }
         } else {
             let issue = FieldIssue(
                 field: "familyName", code: "required",
                 message: "No person matched this record's keys, and a new person needs a name (givenName or familyName).")
-            return try await quarantine(rawID, touchpoint: touchpoint, issues: [issue], now: now, on: db)
+            return try await quarantine(raw, touchpoint: touchpoint, issues: [issue], now: now, on: db)
         }
-        try await db.raw(
-            """
-            UPDATE raw_records SET person_id = \(bind: result.personID?.rawValue), outcome = \(bind: result.outcome.rawValue),
-              match_reason = \(bind: result.matchReason) WHERE id = \(bind: rawID.rawValue)
-            """
-        ).run()
         if result.outcome == .matched, let person = result.personID {
             try await GoldenProfiles(audit: audit, outbox: outbox)
                 .refresh(person, cause: "ingested \(rawID)", by: actor, on: db)
@@ -131,7 +137,7 @@ public struct IngestionRepository: Sendable {
                 .all().map { "\(try $0.text("kind"))|\(try $0.text("normalized"))" })
         let added = record.contactPoints(of: person).filter { !existing.contains("\($0.kind.rawValue)|\($0.normalized)") }
         guard !added.isEmpty else { return false }
-        for point in added { try await ContactPointRepository.add(point, on: db) }
+        try await ContactPointRepository.addAll(added, ofNewPerson: false, on: db)
         try await audit.record(
             .update, entityType: "person", entityID: person.rawValue,
             detail: "ingested \(rawID) from touchpoint \(touchpoint.name): added " + added.map(\.kind.rawValue).joined(separator: ", "),
@@ -140,14 +146,14 @@ public struct IngestionRepository: Sendable {
         return true
     }
 
-    private func quarantine(_ rawID: RawRecordID, touchpoint: Touchpoint, issues: [FieldIssue], now: Date, on db: any SQLDatabase)
+    private func quarantine(_ raw: RawRecordRow, touchpoint: Touchpoint, issues: [FieldIssue], now: Date, on db: any SQLDatabase)
         async throws -> IngestionResult
     {
         let id: QuarantineID = ids.make()
-        try await QuarantineRepository.insert(id: id, rawID: rawID, source: touchpoint.id, reasons: issues, now: now, on: db)
-        try await db.raw("UPDATE raw_records SET outcome = 'quarantined' WHERE id = \(bind: rawID.rawValue)").run()
+        let result = IngestionResult(rawRecordID: raw.id, outcome: .quarantined, quarantineID: id, reasons: issues)
+        try await raw.insert(result, on: db)
+        try await QuarantineRepository.insert(id: id, rawID: raw.id, source: touchpoint.id, reasons: issues, now: now, on: db)
         try await outbox.record(.quarantineCreated, entityID: id.rawValue, on: db)
-        return IngestionResult(rawRecordID: rawID, outcome: .quarantined, quarantineID: id, reasons: issues)
+        return result
     }
 }
-

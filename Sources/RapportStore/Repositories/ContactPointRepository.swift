@@ -57,18 +57,46 @@ public struct ContactPointRepository: Sendable {
     }
 
     static func insert(_ c: ContactPoint, on db: any SQLDatabase) async throws {
-        let a = c.address
+        try await insertRows([c], on: db)
+    }
+
+    /// Adds `points` of one owner, in order, as ``add(_:on:)`` would one by one. For a
+    /// person created in the same transaction (`ofNewPerson`) there is no previous address
+    /// to end, so — unless the points themselves hold two current postal addresses — they
+    /// go in one multi-row INSERT: ingestion adds a new person's points with every record.
+    static func addAll(_ points: [ContactPoint], ofNewPerson: Bool, on db: any SQLDatabase) async throws {
+        guard !points.isEmpty else { return }
+        let currentPostal = points.filter { $0.kind == .postal && $0.validTo == nil }.count
+        if ofNewPerson && currentPostal <= 1 {
+            try await insertRows(points, on: db)
+        } else {
+            for point in points { try await add(point, on: db) }
+        }
+    }
+
+    private static let columns = """
+        INSERT INTO contact_points (id, person_id, organisation_id, kind, value, normalized, label, line1, line2, city,
+          postcode, region, country, valid_from, valid_to, is_primary, source_id, created_at) VALUES
+        """
+
+    private static func insertRows(_ points: [ContactPoint], on db: any SQLDatabase) async throws {
+        let row = "(" + Array(repeating: "?", count: 18).joined(separator: ", ") + ")"
         try await db.raw(
-            """
-            INSERT INTO contact_points (id, person_id, organisation_id, kind, value, normalized, label, line1, line2, city,
-              postcode, region, country, valid_from, valid_to, is_primary, source_id, created_at)
-            VALUES (\(bind: c.id.rawValue), \(bind: c.personID?.rawValue), \(bind: c.organisationID?.rawValue),
-              \(bind: c.kind.rawValue), \(bind: c.value), \(bind: c.normalized), \(bind: c.label), \(bind: a?.line1),
-              \(bind: a?.line2), \(bind: a?.city), \(bind: a?.postcode), \(bind: a?.region), \(bind: a?.country),
-              \(bind: c.validFrom?.description), \(bind: c.validTo?.description), \(bind: c.isPrimary ? 1 : 0),
-              \(bind: c.sourceID?.rawValue), \(bind: Timestamp.format(c.createdAt)))
-            """
+            Database.queryString(
+                columns + " " + Array(repeating: row, count: points.count).joined(separator: ", "),
+                points.flatMap(values(of:)))
         ).run()
+    }
+
+    private static func values(of c: ContactPoint) -> [QueryValue] {
+        let a = c.address
+        return [
+            .text(c.id.rawValue), .text(c.personID?.rawValue), .text(c.organisationID?.rawValue), .text(c.kind.rawValue),
+            .text(c.value), .text(c.normalized), .text(c.label), .text(a?.line1), .text(a?.line2), .text(a?.city),
+            .text(a?.postcode), .text(a?.region), .text(a?.country), .text(c.validFrom?.description),
+            .text(c.validTo?.description), .integer(c.isPrimary ? 1 : 0), .text(c.sourceID?.rawValue),
+            .text(Timestamp.format(c.createdAt)),
+        ]
     }
 
     /// All contact points of a person, current first, then by start date, newest first.
