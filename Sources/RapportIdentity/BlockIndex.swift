@@ -6,7 +6,13 @@
 /// Larger blocks are sorted by the key's secondary field and compare each row with its
 /// `window` next neighbours only (a sorted neighbourhood inside the block): common names and
 /// birth years grow with the population, and all-pairs blocks of a few hundred made the
-/// candidate pairs grow quadratically (47 million at one million records). Blocks larger than
+/// candidate pairs grow quadratically (47 million at one million records). Of those `window`
+/// neighbours only the nearest `crossWindow` are compared whatever their secondary value, the
+/// farther ones only when they agree on it: at one million generated records a row of a large
+/// block met up to eight strangers per key (18.3 million pairs, 4 % of them true), while a true
+/// pair that differs on one key's secondary almost always shares another key. With that rule
+/// and full comparison only up to 10 rows the pairs fell to 7.9 million, the share of true
+/// pairs that blocking produces from 99.51 % to 99.24 % and recall by 0.001. Blocks larger than
 /// `maxBlockSize` are skipped for that key (their members still meet through the other keys);
 /// this bounds the cost on placeholder values shared by thousands.
 struct BlockIndex: Sendable {
@@ -27,6 +33,7 @@ struct BlockIndex: Sendable {
     /// sits in a block compared in full.
     private var windowPositions: [Int32]
     private let window: Int
+    private let crossWindow: Int
     private var sorted: [[Entry]]
     private var blocks: [Block] = []
 
@@ -37,6 +44,7 @@ struct BlockIndex: Sendable {
         let maxBlockSize = configuration.maxBlockSize
         let fullBlockSize = configuration.fullComparisonBlockSize
         window = configuration.blockWindow
+        crossWindow = min(configuration.blockCrossWindow, configuration.blockWindow)
         let keyCount = BlockingKey.allCases.count
         let rowKeys = ParallelChunks.map(count: table.count, minimumChunk: 4096) { range in
             table.withStorage { s in
@@ -118,6 +126,9 @@ struct BlockIndex: Sendable {
                                 let last =
                                     windowed ? min(block.range.upperBound, x + 1 + window) : block.range.upperBound
                                 for y in (x + 1)..<last {
+                                    if windowed && y - x > crossWindow
+                                        && entries[x].secondary != entries[y].secondary
+                                    { continue }
                                     let i = Int(min(entries[x].row, entries[y].row))
                                     let j = Int(max(entries[x].row, entries[y].row))
                                     if producedEarlier(keys, positions, i, j, before: block.key) { continue }
@@ -144,9 +155,20 @@ struct BlockIndex: Sendable {
         let bi = i * keyCount
         let bj = j * keyCount
         for earlier in 0..<k where keys[bi + earlier] != 0 && keys[bi + earlier] == keys[bj + earlier] {
-            let pi = positions[bi + earlier]
-            if pi < 0 || abs(Int(pi) - Int(positions[bj + earlier])) <= window { return true }
+            if windowPairs(earlier, positions[bi + earlier], positions[bj + earlier]) { return true }
         }
         return false
+    }
+
+    /// Whether two rows sharing a block of key `k`, at `pi` and `pj` in its sorted entries
+    /// (`-1` in a block compared in full), are compared in it: always in a full block; in a
+    /// windowed one when at most `window` apart and, beyond `crossWindow`, agreeing on the
+    /// key's secondary field.
+    @inline(__always)
+    private func windowPairs(_ k: Int, _ pi: Int32, _ pj: Int32) -> Bool {
+        guard pi >= 0 else { return true }
+        let distance = abs(Int(pi) - Int(pj))
+        if distance <= crossWindow { return true }
+        return distance <= window && sorted[k][Int(pi)].secondary == sorted[k][Int(pj)].secondary
     }
 }

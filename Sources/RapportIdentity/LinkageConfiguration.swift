@@ -25,9 +25,12 @@ public struct LinkageConfiguration: Sendable {
     public var maxBlockSize: Int = 300
     /// Blocks up to this size compare every pair; larger ones compare each record with its
     /// `blockWindow` neighbours in the key's secondary order (see `BlockIndex`).
-    public var fullComparisonBlockSize: Int = 20
+    public var fullComparisonBlockSize: Int = 10
     /// Neighbours compared in a large block.
     public var blockWindow: Int = 8
+    /// Of the `blockWindow` neighbours in a large block, the nearest this many are always
+    /// compared; the farther ones only when they agree on the key's secondary field.
+    public var blockCrossWindow: Int = 2
     /// Random pairs compared to estimate `u`.
     public var randomPairSample: Int = 400_000
     /// Upper bound on EM iterations.
