@@ -204,6 +204,51 @@ struct SurvivorshipStoreTests {
         }
     }
 
+    @Test func aMergeRecomputesTheSurvivorOverBothPeoplesSourcesAndAnUnmergeGivesEachTheirOwnBack() async throws {
+        try await withTestStore { store in
+            let sources = try await register(store)
+            let kept = try #require(try await send(anna("Anna"), from: sources.calls, into: store).personID)
+            var other = IngestRecord(givenName: "Joanna", familyName: "Kowalska", email: "jk@example.pl", country: "PL")
+            other.birthDate = "1984-03-09"
+            let absorbed = try #require(try await send(other, from: sources.web, into: store).personID)
+            #expect(kept != absorbed)
+            func state(_ id: PersonID) async throws -> [String] {
+                let person = try await store.people.find(id, by: admin)
+                let primary = try await store.contactPoints.forPerson(id).filter { $0.kind == .email && $0.isPrimary }
+                let family = try await golden(store, id, "familyName")
+                return [person.displayName, person.birthDate?.description ?? "-", primary.map(\.value).joined(),
+                    family?.sourceName ?? "-"]
+            }
+            #expect(try await state(kept) == ["Anna Nowak", "-", "", "-"], "one record each: nothing to decide yet")
+
+            let merge = try await store.merges.merge(absorbed, into: kept, by: admin)
+            // The web shop (trust 1) outranks the call centre (trust 3) for every attribute it sent.
+            #expect(try await state(kept) == ["Joanna Kowalska", "1984-03-09", "jk@example.pl", "Web shop"])
+            let trail = try await store.audit.list(entityID: kept.rawValue).compactMap(\.detail)
+            #expect(trail.contains { $0.hasPrefix("survivorship (merge \(merge.id))") }, "\(trail)")
+
+            _ = try await store.merges.unmerge(merge.id, by: admin)
+            #expect(try await state(kept) == ["Anna Nowak", "-", "anna.nowak@example.pl", "Call centre"])
+            #expect(try await state(absorbed) == ["Joanna Kowalska", "1984-03-09", "jk@example.pl", "Web shop"])
+        }
+    }
+
+    @Test func aMergeKeepsTheSurvivorsStaffEntriesAboveTheAbsorbedPersonsSources() async throws {
+        try await withTestStore { store in
+            let sources = try await register(store)
+            let survivor = try PersonDraft(givenName: "Anna", familyName: "Nowak", country: "PL")
+                .validated(id: store.ids.make(), now: Date())
+            try await store.people.insert(survivor, by: admin)
+            let absorbed = try #require(
+                try await send(IngestRecord(givenName: "Joanna", familyName: "Kowalska", country: "PL"),
+                    from: sources.web, into: store).personID)
+            _ = try await store.merges.merge(absorbed, into: survivor.id, by: admin)
+            let person = try await store.people.find(survivor.id, by: admin)
+            #expect(person.displayName == "Anna Nowak", "staff outrank every touchpoint")
+            #expect(try await golden(store, survivor.id, "givenName")?.sourceName == "Staff")
+        }
+    }
+
     @Test func badPoliciesAreRefusedNamingTheAttribute() async throws {
         try await withTestStore { store in
             func issues(_ json: String) -> [String] { self.issues(json, store) }

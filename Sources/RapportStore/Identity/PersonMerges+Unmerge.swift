@@ -48,6 +48,7 @@ extension PersonMerges {
                 "UPDATE people SET updated_at = \(bind: Timestamp.format(now)) WHERE id = \(bind: merge.survivorID.rawValue)"
             ).run()
             try await MatchReviews.reopen(merge.ledger.obsoleteReviews, on: db)
+            try await refreshGolden([merge.survivorID, merge.absorbedID], cause: "unmerge \(id)", by: actor, on: db)
             try await CustomerMetrics.refresh([merge.survivorID, merge.absorbedID], on: db)
             for person in [merge.survivorID, merge.absorbedID] { try await MatchIndex.refresh(person, on: db) }
             try await db.raw(

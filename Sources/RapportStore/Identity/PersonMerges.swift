@@ -8,7 +8,8 @@ import SQLKit
 /// A merge moves everything of the absorbed person to the survivor in one transaction —
 /// contact points, purchases, interactions, raw records (their lineage), person keys,
 /// memberships, attribute values and frozen segment memberships, see ``MergeTable`` — fills
-/// the survivor's empty profile fields, and leaves the absorbed person's row in place with
+/// the survivor's empty profile fields, recomputes the survivor's golden profile over both
+/// people's source records (``refreshGolden(_:cause:by:on:)``), and leaves the absorbed person's row in place with
 /// status `merged`, pointing at the survivor. Both are audited and announced as
 /// `person.updated`; the moved rows' triggers and the two people rows' updates move both
 /// view stamps, so neither 360 is served stale.
@@ -35,6 +36,12 @@ public struct PersonMerges: Sendable {
         by actor: Actor, on db: any SQLDatabase
     ) async throws -> PersonMerge {
         let absorbedStatus = try await checkMergeable(absorbed, into: survivor, on: db)
+        // Before anything moves: a bulk-loaded person's own profile becomes their observation,
+        // so the absorbed person's source records do not simply replace it (see refreshGolden).
+        for person in [survivor, absorbed] {
+            try await StaffObservations.seedIfNeeded(
+                PersonRepository.person(from: try await Self.personRow(person, field: "id", on: db)), on: db)
+        }
         var ledger = MergeLedger(absorbedStatus: absorbedStatus)
         for table in MergeTable.all {
             let (moved, kept) = try await table.partition(from: absorbed, to: survivor, on: db)
@@ -54,6 +61,7 @@ public struct PersonMerges: Sendable {
             """
         ).run()
         try await db.raw("UPDATE people SET updated_at = \(bind: Timestamp.format(now)) WHERE id = \(bind: survivor.rawValue)").run()
+        try await refreshGolden([survivor], cause: "merge \(id)", by: actor, on: db)
         try await CustomerMetrics.refresh([survivor, absorbed], on: db)
         // The survivor now answers to the absorbed person's contact points in loose matching.
         for person in [survivor, absorbed] { try await MatchIndex.refresh(person, on: db) }
@@ -117,6 +125,20 @@ public struct PersonMerges: Sendable {
             if try await !db.raw(Database.queryString(sql, binds)).all().isEmpty { filled.append(column) }
         }
         return filled
+    }
+
+    /// Recomputes the golden profiles of `people` from the source records they hold now (R1.3).
+    ///
+    /// After a merge the survivor holds the absorbed person's raw records, so survivorship
+    /// decides each attribute over both people's sources: a more trusted source of the absorbed
+    /// person wins, as it would have had both records arrived for one person. What staff entered
+    /// stays with the person they entered it for — the survivor's staff values still outrank
+    /// every touchpoint, the absorbed person's only fill empty fields (``fillableFields``), and
+    /// names come from sources, never from the absorbed person's staff entries. After an unmerge
+    /// the same recompute gives each person back the golden values of their own records.
+    func refreshGolden(_ people: [PersonID], cause: String, by actor: Actor, on db: any SQLDatabase) async throws {
+        let golden = GoldenProfiles(audit: audit, outbox: outbox)
+        for person in people { try await golden.refresh(person, cause: cause, by: actor, on: db) }
     }
 
     /// Audits the change on both people and writes `person.updated` for both.
