@@ -14,10 +14,10 @@ import SQLKit
 /// rebuild stopped half-way is completed by running it again. Every person moved is audited
 /// with their old and new household; each household created or dissolved too.
 ///
-/// People created since the last rebuild (ingestion, import, the API) have no household until
-/// the next one, which places them — in the household the rule links them to, or alone.
-/// Ingestion does not group on arrival: grouping needs everyone's keys, and one rebuild after
-/// a load costs less than a household lookup per record.
+/// People created by ingestion are placed on arrival (``HouseholdPlacement``), but only into
+/// households without moving anyone; people staff create without a household, and people whose
+/// addresses changed, are placed by the next rebuild — in the household the rule links them to,
+/// or alone. The rebuild also joins households a newcomer turned out to link.
 public struct HouseholdRebuild: Sendable {
     let database: Database
     let audit: AuditTrail
@@ -70,14 +70,18 @@ public struct HouseholdRebuild: Sendable {
             for person in people {
                 let own = byPerson[person.id] ?? []
                 members.append(HouseholdMember(person: person, contactPoints: own, on: today))
-                let city = own.first { $0.kind == .postal && $0.isCurrent(on: today) }?.address?.city
-                labels[person.id] = [person.familyName ?? person.displayName, city].compactMap { $0 }.joined(
-                    separator: ", ")
+                labels[person.id] = Self.label(of: person, contactPoints: own, on: today)
             }
             after = last.id.rawValue
             if people.count < Self.pageSize { break }
         }
         return (members, labels)
+    }
+
+    /// The name a new household gets after its first member: "Nowak, Kraków".
+    static func label(of person: Person, contactPoints: [ContactPoint], on today: LocalDate) -> String {
+        let city = contactPoints.first { $0.kind == .postal && $0.isCurrent(on: today) }?.address?.city
+        return [person.familyName ?? person.displayName, city].compactMap { $0 }.joined(separator: ", ")
     }
 
     private func existingLinks() async throws -> [String: StoredHouseholdLink] {

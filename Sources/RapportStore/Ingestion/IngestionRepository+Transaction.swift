@@ -30,6 +30,7 @@ extension IngestionRepository {
             for record in records {
                 results.append(try await ingest(record, from: touchpoint, by: actor, on: db))
             }
+            try await placeNewPeople(results, by: actor, on: db)
             return results
         }
     }

@@ -9,7 +9,7 @@ import SQLKit
 /// the reasons. Nothing received is dropped: the raw record is written first and stays
 /// whatever the outcome. People created or changed are audited in the same transaction,
 /// which also writes the webhook event (`person.created`, `person.updated` or
-/// `quarantine.created`).
+/// `quarantine.created`) and puts people it created into households (``HouseholdPlacement``).
 public struct IngestionRepository: Sendable {
     let database: Database
     let audit: AuditTrail
@@ -21,8 +21,17 @@ public struct IngestionRepository: Sendable {
     /// Ingests one record from `touchpoint`.
     public func ingest(_ request: IngestionRequest, from touchpoint: Touchpoint, by actor: Actor) async throws -> IngestionResult {
         try await database.transaction { db in
-            try await ingest(request, from: touchpoint, parent: nil, by: actor, on: db)
+            let result = try await ingest(request, from: touchpoint, parent: nil, by: actor, on: db)
+            try await placeNewPeople([result], by: actor, on: db)
+            return result
         }
+    }
+
+    /// Puts the people `results` created into households (``HouseholdPlacement``), once for a
+    /// whole batch so that relatives arriving in one file find each other.
+    func placeNewPeople(_ results: [IngestionResult], by actor: Actor, on db: any SQLDatabase) async throws {
+        let created = results.compactMap { $0.outcome == .created ? $0.personID : nil }
+        try await HouseholdPlacement(audit: audit, ids: ids).place(created, cause: "ingestion", by: actor, on: db)
     }
 
     /// Ingests each record in a transaction of its own, so one bad record never affects

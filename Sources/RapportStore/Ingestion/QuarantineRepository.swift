@@ -58,6 +58,7 @@ public struct QuarantineRepository: Sendable {
             var corrected = request
             corrected.lineage = "replay of \(item.rawRecordID) (quarantine \(id))"
             let result = try await ingestion.ingest(corrected, from: touchpoint, parent: item.rawRecordID, by: actor, on: db)
+            try await ingestion.placeNewPeople([result], by: actor, on: db)
             try await db.raw(
                 """
                 UPDATE quarantine SET status = 'replayed', resolved_at = \(bind: Timestamp.now()), resolved_by = \(bind: actor.name),

@@ -1,0 +1,167 @@
+import Foundation
+import RapportCore
+import RapportIntegration
+import SQLKit
+
+/// Puts people who have no household yet into one as they arrive (R1.8), so a person created
+/// by ingestion carries a household ID at once instead of from the next ``HouseholdRebuild``.
+///
+/// It runs ``HouseholdGrouping`` with the stored rule over a neighbourhood: the people to place,
+/// and everyone else whose current home address, e-mail or phone has one of their keys. Every
+/// holder of such a key is read, so the rule's limits (a crowded address or a switchboard
+/// number makes no links) count the whole store; neighbours are seen *only* through those keys,
+/// since their other keys were not read in full and could not be counted.
+///
+/// A group takes the household most of its existing members share, or a new one. Only people without a household are written: nobody
+/// who has one is moved here. A newcomer who links two households therefore joins the one
+/// most of the group's members share, and the next rebuild, which sees everyone, joins the two.
+struct HouseholdPlacement: Sendable {
+    let audit: AuditTrail
+    let ids: IDGenerator
+
+    /// Largest number of values bound in one `IN (…)` list (both databases allow far more).
+    static let chunk = 500
+
+    /// Places those of `people` who have no household and are not merged, on `db` (the caller's
+    /// transaction); `cause` goes into each audit entry. Returns how many people were placed.
+    @discardableResult
+    func place(_ people: [PersonID], cause: String, by actor: Actor, on db: any SQLDatabase, today: LocalDate = LocalDate(Date()))
+        async throws -> Int
+    {
+        guard !people.isEmpty else { return 0 }
+        let arrivals = try await Self.members(
+            "SELECT * FROM people WHERE household_id IS NULL AND merged_into_id IS NULL AND id IN (%@)",
+            people.map(\.rawValue), on: today, db)
+        guard !arrivals.members.isEmpty else { return 0 }
+        var keys = Set<String>()
+        for member in arrivals.members {
+            if let address = member.addressKey { keys.insert(address) }
+            for contact in member.contacts { keys.insert(contact.key) }
+        }
+        let arriving = Set(arrivals.members.map(\.personID))
+        var neighbourIDs = Set<String>()
+        for part in Array(keys).sorted().chunked(Self.chunk) {
+            let sql = """
+                SELECT DISTINCT person_id FROM contact_points
+                WHERE person_id IS NOT NULL AND (valid_to IS NULL OR valid_to > ?) AND normalized IN (\(Self.marks(part.count)))
+                """
+            for row in try await db.raw(Database.queryString(sql, [.text(today.description)] + part.map { .text($0) })).all() {
+                let id = try row.text("person_id")
+                if !arriving.contains(PersonID(rawValue: id)) { neighbourIDs.insert(id) }
+            }
+        }
+        let neighbours = try await Self.members(
+            "SELECT * FROM people WHERE merged_into_id IS NULL AND id IN (%@)", neighbourIDs.sorted(), on: today, db)
+        let seenThroughKeys = neighbours.members.map { member -> HouseholdMember in
+            var seen = member
+            seen.addressKey = member.addressKey.flatMap { keys.contains($0) ? $0 : nil }
+            seen.contacts = member.contacts.filter { keys.contains($0.key) }
+            return seen
+        }
+        let rule = try await HouseholdRuleRepository.current(on: db)
+        let result = HouseholdGrouping(rule: rule).group(arrivals.members + seenThroughKeys)
+        let labels = arrivals.labels.merging(neighbours.labels) { first, _ in first }
+        let householdOf = Dictionary(
+            (arrivals.members + neighbours.members).map { ($0.personID, $0.householdID) }, uniquingKeysWith: { a, _ in a })
+        var placed = 0
+        let now = Date()
+        for group in result.groups where group.members.contains(where: arriving.contains) {
+            let held = group.members.compactMap { householdOf[$0] ?? nil }
+            let household = try await household(held: held, first: group.members[0], labels: labels, now: now, by: actor, on: db)
+            let newcomers = group.members.filter { (householdOf[$0] ?? nil) == nil }
+            for person in newcomers {
+                try await db.raw(
+                    """
+                    UPDATE people SET household_id = \(bind: household.rawValue), updated_at = \(bind: Timestamp.format(now))
+                    WHERE id = \(bind: person.rawValue) AND household_id IS NULL
+                    """
+                ).run()
+                try await audit.record(
+                    .update, entityType: "person", entityID: person.rawValue,
+                    detail: "household none → \(household.rawValue) (placed on arrival: \(cause))", by: actor, on: db)
+            }
+            placed += newcomers.count
+            try await writeLinks(of: group, touching: Set(newcomers), in: household, now: now, on: db)
+        }
+        return placed
+    }
+
+    /// The household most of the group's members already hold (`held`; ties: the lower ID), or
+    /// a new one named like a rebuild names it ("Nowak, Kraków") after the group's `first`.
+    ///
+    /// Not ``HouseholdGroup/householdID``: there, neighbours the newcomers are not linked to
+    /// compete for their own household, and could leave the newcomers' group without it.
+    private func household(
+        held: [HouseholdID], first: PersonID, labels: [PersonID: String], now: Date, by actor: Actor,
+        on db: any SQLDatabase
+    ) async throws -> HouseholdID {
+        let counts = Dictionary(held.map { ($0, 1) }, uniquingKeysWith: +)
+        if let kept = counts.min(by: { a, b in a.value != b.value ? a.value > b.value : a.key < b.key })?.key {
+            return kept
+        }
+        let household = Household(id: ids.make(), name: labels[first] ?? "Household", createdAt: now)
+        try await HouseholdRepository.insert(household, on: db)
+        try await audit.record(
+            .create, entityType: "household", entityID: household.id.rawValue, detail: household.name, by: actor, on: db)
+        return household.id
+    }
+
+    /// Stores why the newcomers are in the household: the group's links that name one of them.
+    /// A link to someone kept in another household is not stored; the rebuild sorts that out.
+    private func writeLinks(
+        of group: HouseholdGroup, touching newcomers: Set<PersonID>, in household: HouseholdID, now: Date,
+        on db: any SQLDatabase
+    ) async throws {
+        let inHousehold = try await Set(
+            db.raw(
+                Database.queryString(
+                    "SELECT id FROM people WHERE household_id = ? AND id IN (\(Self.marks(group.members.count)))",
+                    [.text(household.rawValue)] + group.members.map { .text($0.rawValue) })
+            ).all().map { PersonID(rawValue: try $0.text("id")) })
+        for link in group.links
+        where (newcomers.contains(link.person) || newcomers.contains(link.otherPerson))
+            && inHousehold.contains(link.person) && inHousehold.contains(link.otherPerson)
+        {
+            try await db.raw(
+                """
+                INSERT INTO household_links (person_id, other_person_id, household_id, reason, created_at)
+                VALUES (\(bind: link.person.rawValue), \(bind: link.otherPerson.rawValue), \(bind: household.rawValue),
+                  \(bind: link.reason.description), \(bind: Timestamp.format(now)))
+                ON CONFLICT (person_id, other_person_id) DO NOTHING
+                """
+            ).run()
+        }
+    }
+
+    /// People selected by `sql` (with `%@` standing for the ID list) as household grouping sees
+    /// them, with their current contact points, and a label per person like the rebuild's.
+    private static func members(_ sql: String, _ ids: [String], on today: LocalDate, _ db: any SQLDatabase) async throws
+        -> (members: [HouseholdMember], labels: [PersonID: String])
+    {
+        var members: [HouseholdMember] = []
+        var labels: [PersonID: String] = [:]
+        for part in ids.chunked(chunk) {
+            let binds = part.map { QueryValue.text($0) }
+            let people = try await db.raw(
+                Database.queryString(sql.replacingOccurrences(of: "%@", with: marks(part.count)), binds)
+            ).all().map(PersonRepository.person(from:))
+            guard !people.isEmpty else { continue }
+            let points = try await db.raw(
+                Database.queryString(
+                    "SELECT * FROM contact_points WHERE (valid_to IS NULL OR valid_to > ?) AND person_id IN (\(marks(people.count)))",
+                    [.text(today.description)] + people.map { .text($0.id.rawValue) })
+            ).all().map(ContactPointRepository.contactPoint(from:))
+            let byPerson = Dictionary(grouping: points) { $0.personID! }
+            for person in people {
+                let own = byPerson[person.id] ?? []
+                members.append(HouseholdMember(person: person, contactPoints: own, on: today))
+                labels[person.id] = HouseholdRebuild.label(of: person, contactPoints: own, on: today)
+            }
+        }
+        return (members, labels)
+    }
+
+    private static func marks(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
+    }
+}
