@@ -219,7 +219,7 @@ struct SurvivorshipStoreTests {
                 return [person.displayName, person.birthDate?.description ?? "-", primary.map(\.value).joined(),
                     family?.sourceName ?? "-"]
             }
-            #expect(try await state(kept) == ["Anna Nowak", "-", "", "-"], "one record each: nothing to decide yet")
+            #expect(try await state(kept) == ["Anna Nowak", "-", "anna.nowak@example.pl", "-"], "one record: nothing to weigh")
 
             let merge = try await store.merges.merge(absorbed, into: kept, by: admin)
             // The web shop (trust 1) outranks the call centre (trust 3) for every attribute it sent.

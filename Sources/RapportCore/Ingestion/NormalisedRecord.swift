@@ -33,4 +33,16 @@ public struct NormalisedRecord: Sendable, Equatable {
             return point
         }
     }
+
+    /// The contact points of a person created from this record: owned by `person`, the first of
+    /// each kind primary. With one source there is nothing to weigh, so this is what
+    /// survivorship would make primary, without running it for every new person.
+    public func contactPoints(ofNewPerson person: PersonID) -> [ContactPoint] {
+        var kinds = Set<ContactKind>()
+        return contactPoints(of: person).map { point in
+            var point = point
+            point.isPrimary = kinds.insert(point.kind).inserted
+            return point
+        }
+    }
 }

@@ -99,7 +99,7 @@ public struct IngestionRepository: Sendable {
             try await raw.insert(result, on: db)
         } else if let person = record.newPerson(id: ids.make(), now: now) {
             try await PersonRepository.insert(person, on: db)
-            try await ContactPointRepository.addAll(record.contactPoints(of: person.id), ofNewPerson: true, on: db)
+            try await ContactPointRepository.addAll(record.contactPoints(ofNewPerson: person.id), ofNewPerson: true, on: db)
             try await PersonKeyIndex.claim(record.keys, for: person.id, source: touchpoint.id, now: now, on: db)
             try await MatchIndex.write(matchRow.owned(by: person.id), on: db)
             try await audit.record(
