@@ -107,6 +107,7 @@ public struct Store: Sendable {
         _ location: DatabaseLocation, logger: Logger, ids: IDGenerator = .live, connections: Int = 4
     ) async throws -> Store {
         let database = try await Database.open(location, logger: logger, connections: connections)
+        StoredMatchModel.prepareStandard()
         do {
             let applied = try await Migrator(database: database, logger: logger).migrate()
             try await BulkLoadDeferral.restore(on: database)

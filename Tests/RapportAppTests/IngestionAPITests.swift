@@ -185,4 +185,36 @@ struct IngestionConcurrencyTests {
             #expect(people.first! != nil)
         }
     }
+
+    /// Two imports whose batches carry the same new keys in opposite orders. On PostgreSQL each
+    /// record locks its keys until its batch commits, so taken record by record the two batches
+    /// would wait for each other (a deadlock, and one batch undone).
+    @Test func concurrentBatchesWithTheSameKeysInOppositeOrdersBothCommit() async throws {
+        try await AppFixture.run(people: 5) { client, fixture in
+            let touchpoint = try await fixture.store.sources.find(
+                SourceID(rawValue: try await fixture.registerTouchpoint(client, name: "two-files")))
+            let store = fixture.store
+            // Forty people nothing links but their own e-mail address (loose matching keeps them apart).
+            let given = "Adam Beata Cezary Dorota Emil Felicja Grzegorz Halina Igor Joanna".split(separator: " ")
+            let family = "Nowak Wójcik Mazur Krawczyk Dudek Zając Król Wróbel Pawlak Górski".split(separator: " ")
+            func batch(_ order: [Int]) -> [IngestionRequest] {
+                order.map { index in
+                    let record = IngestRecord(
+                        givenName: String(given[index % 10]), familyName: String(family[index / 4]) + ["", "ska", "ski", "er"][index % 4],
+                        email: "person\(index)@example.com")
+                    return IngestionRequest(payload: "{}", parsed: .success(record))
+                }
+            }
+            let forward = Array(0..<40)
+            let outcomes = try await withThrowingTaskGroup(of: [IngestionResult].self) { group in
+                for order in [forward, forward.reversed()] {
+                    group.addTask { try await store.ingestion.ingest(transaction: batch(order), from: touchpoint, by: .system) }
+                }
+                return try await group.reduce(into: [IngestionResult]()) { $0 += $1 }
+            }
+            #expect(outcomes.count == 80)
+            #expect(Set(outcomes.compactMap(\.personID)).count == 40, "one person per e-mail address")
+            #expect(outcomes.filter { $0.outcome == .created }.count == 40)
+        }
+    }
 }

@@ -36,10 +36,13 @@ extension Database {
     /// thread, which is also where `BEGIN IMMEDIATE` may wait for another process's lock), so
     /// direct transactions wait too. Readers (WAL) are not held up; they see the batch once
     /// committed.
-    public func writeTransaction<T: Sendable>(_ body: @escaping @Sendable (any SQLDatabase) async throws -> T)
-        async throws -> T
-    {
-        guard kind == .sqlite, let writer else { return try await transaction(body) }
+    ///
+    /// `attempts` > 1 lets PostgreSQL run the body again after undoing it to break a deadlock
+    /// (``transaction(attempts:_:)``); SQLite's single writer never deadlocks.
+    public func writeTransaction<T: Sendable>(
+        attempts: Int = 1, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        guard kind == .sqlite, let writer else { return try await transaction(attempts: attempts, body) }
         return try await writeGate.run {
             let handle = try await writer.thread.runIfActive {
                 let connection = try writer.checkOut()

@@ -86,6 +86,30 @@ public final class Database: Sendable {
         return try await writeGate.run { try await self.sessionTransaction(begin: "BEGIN IMMEDIATE", body) }
     }
 
+    /// ``transaction(_:)``, run again — up to `attempts` times in all — when PostgreSQL undoes
+    /// it to break a deadlock or a serialization conflict (SQLSTATE 40P01 or 40001): the other
+    /// transaction went ahead, and this one, rolled back whole, can simply start over. Only for
+    /// bodies whose every effect is inside the transaction (such as an ingestion batch).
+    public func transaction<T: Sendable>(
+        attempts: Int, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
+    ) async throws -> T {
+        var attempt = 1
+        while true {
+            do {
+                return try await transaction(body)
+            } catch let error as PSQLError where attempt < attempts && Self.isConflict(error) {
+                attempt += 1
+                sql.logger.notice("transaction undone by PostgreSQL (\(error.serverInfo?[.message] ?? "")); attempt \(attempt)")
+            }
+        }
+    }
+
+    /// Whether PostgreSQL rolled a transaction back to let another one finish.
+    static func isConflict(_ error: PSQLError) -> Bool {
+        guard let state = error.serverInfo?[.sqlState] else { return false }
+        return state == "40P01" || state == "40001"
+    }
+
     private func sessionTransaction<T: Sendable>(
         begin: SQLQueryString, _ body: @escaping @Sendable (any SQLDatabase) async throws -> T
     ) async throws -> T {

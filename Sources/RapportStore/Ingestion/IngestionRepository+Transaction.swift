@@ -20,11 +20,22 @@ extension IngestionRepository {
     }
 
     /// ``ingest(transaction:from:by:)`` of records already prepared. On SQLite the
-    /// transaction runs on the direct writer connection (``Database/writeTransaction(_:)``).
+    /// transaction runs on the direct writer connection (``Database/writeTransaction(attempts:_:)``).
+    ///
+    /// On PostgreSQL a record's key locks (``PersonKeyIndex/lock(_:kind:on:)``) are held until
+    /// the batch commits, so two batches that took the same keys record by record, in different
+    /// orders, would wait for each other. So the batch takes all its records' key locks first,
+    /// in one fixed order; and should PostgreSQL still undo it to break a deadlock (two batches
+    /// updating the same people through different keys), it runs again.
     func ingest(prepared records: [PreparedRecord], from touchpoint: Touchpoint, by actor: Actor) async throws
         -> [IngestionResult]
     {
-        try await database.writeTransaction { db in
+        let keys = records.flatMap { record -> [PersonKey] in
+            guard case .success(let normalised) = record.outcome else { return [] }
+            return normalised.record.keys
+        }
+        return try await database.writeTransaction(attempts: 3) { db in
+            try await PersonKeyIndex.lock(keys, kind: database.kind, on: db)
             var results: [IngestionResult] = []
             results.reserveCapacity(records.count)
             for record in records {

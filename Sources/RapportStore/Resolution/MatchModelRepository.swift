@@ -24,7 +24,7 @@ public struct MatchModelRepository: Sendable {
     /// The model in force, read on `db`.
     static func current(on db: any SQLDatabase) async throws -> StoredMatchModel {
         guard let row = try await db.raw("SELECT * FROM match_models ORDER BY fitted_at DESC, id DESC LIMIT 1").first()
-        else { return .standard }
+        else { return await StoredMatchModel.standardFittedAside() }
         let decoder = JSONDecoder()
         return StoredMatchModel(
             id: Identifier(rawValue: try row.text("id")), fittedAt: try row.instant("fitted_at"),

@@ -28,6 +28,24 @@ public struct StoredMatchModel: Sendable, IdentifiedEntity {
     /// Pairs from this probability up to `matchThreshold` go to clerical review.
     public var reviewThreshold: Double
 
+    /// ``standard``, fitted (the first time in a process) on a thread of its own rather than
+    /// on the caller's. The fit takes about a second — far longer in a debug build on a busy
+    /// machine — and every other task touching it meanwhile blocks its thread on the one-time
+    /// initialisation; on a 2-core machine two such tasks would hold the whole cooperative pool,
+    /// stalling every other task of the process (connections held by open transactions
+    /// included) until the fit is done. Waiting here suspends instead.
+    static func standardFittedAside() async -> StoredMatchModel {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global(qos: .userInitiated).async { continuation.resume(returning: standard) }
+        }
+    }
+
+    /// Starts fitting ``standard`` in the background, so the first record to arrive finds it
+    /// ready (``Store/open`` calls this).
+    static func prepareStandard() {
+        DispatchQueue.global(qos: .utility).async { _ = StandardMatchModel.fitted }
+    }
+
     /// The standard model with the engine's default thresholds.
     public static var standard: StoredMatchModel {
         let defaults = LinkageConfiguration()
