@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import HTTPTypes
 import HummingbirdTesting
 import NIOCore
 import RapportApp
@@ -13,6 +14,20 @@ struct APITests {
             try await client.execute(uri: "/health", method: .get) { #expect($0.body.text == "ok") }
             try await client.execute(uri: "/ready", method: .get) { #expect($0.status == .ok) }
             try await client.execute(uri: "/metrics", method: .get) { #expect($0.status == .ok) }
+        }
+    }
+
+    @Test func everyResponseCarriesTheSecurityHeaders() async throws {
+        try await AppFixture.run { client, _ in
+            for uri in ["/health", "/api/v1/people", "/login"] {
+                try await client.execute(uri: uri, method: .get) { response in
+                    #expect(response.headers[.xContentTypeOptions] == "nosniff", "\(uri)")
+                    #expect(response.headers[HTTPField.Name("X-Frame-Options")!] == "DENY", "\(uri)")
+                    #expect(response.headers[HTTPField.Name("Referrer-Policy")!] == "same-origin", "\(uri)")
+                    #expect(response.headers[.contentSecurityPolicy]?.hasPrefix("default-src 'self';") == true, "\(uri)")
+                    #expect(response.headers[.contentSecurityPolicy]?.hasSuffix("frame-ancestors 'none'") == true, "\(uri)")
+                }
+            }
         }
     }
 

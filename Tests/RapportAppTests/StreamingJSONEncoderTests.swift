@@ -45,6 +45,35 @@ struct StreamingJSONEncoderTests {
         #expect(throws: EncodingError.self) { try StreamingJSONEncoder.encode([Double.nan]) }
     }
 
+    @Test func anErrorNamesThePathOfTheBadValue() throws {
+        struct Outer: Encodable { var inner: Sample.Inner }
+        do {
+            _ = try StreamingJSONEncoder.encode(Outer(inner: .init(label: "x", values: [1, .infinity])))
+            Issue.record("infinity was encoded")
+        } catch let EncodingError.invalidValue(_, context) {
+            #expect(context.codingPath.map(\.stringValue) == ["inner", "values"])
+        }
+    }
+
+    /// Escapes at the start, the end and side by side, between runs copied whole.
+    @Test func stringsAreEscapedExactlyAroundRunsCopiedWhole() throws {
+        let cases: [(String, String)] = [
+            ("", #""""#), ("plain", #""plain""#), ("\"edge\"", #""\"edge\"""#), ("\\\n\t\r", #""\\\n\t\r""#),
+            ("a\u{1F}b\u{00}", #""a\u001fb\u0000""#), ("zażółć / 東京 🙂", #""zażółć / 東京 🙂""#),
+        ]
+        for (text, json) in cases {
+            #expect(String(decoding: try StreamingJSONEncoder.encode(text), as: UTF8.self) == json)
+        }
+    }
+
+    @Test func optionalPrimitivesAreWrittenLikeTheirValues() throws {
+        let values: [Date?] = [Date(timeIntervalSince1970: 0), nil]
+        let flags: [Bool?] = [true, nil]
+        #expect(String(decoding: try StreamingJSONEncoder.encode(values), as: UTF8.self) == #"["1970-01-01T00:00:00.000Z",null]"#)
+        #expect(String(decoding: try StreamingJSONEncoder.encode(flags), as: UTF8.self) == "[true,null]")
+        #expect(String(decoding: try StreamingJSONEncoder.encode(["k": 3 as Int64?]), as: UTF8.self) == #"{"k":3}"#)
+    }
+
     @Test func aCustomerViewEncodesAlike() async throws {
         try await withDemoStore(people: 80) { store in
             let id = try #require(

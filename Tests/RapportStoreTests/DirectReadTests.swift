@@ -24,6 +24,14 @@ struct DirectReadTests {
             #expect(try row.decode(column: "r", as: Double.self) == 2.5)
             #expect(try row.decode(column: "n", as: String?.self) == nil)
             #expect(try row.decode(column: "n", as: Double?.self) == nil)
+            #expect(try row.decode(column: "n", as: Int?.self) == nil)
+            #expect(try row.decode(column: "i", as: Int?.self) == 42)
+            #expect(try row.decode(column: "i", as: Int64?.self) == 42)
+            #expect(throws: (any Error).self) { try row.decode(column: "n", as: String.self) }
+            if TestStore.backend == "sqlite" {
+                #expect(try row.decode(column: "f", as: Bool.self))
+                #expect(throws: (any Error).self) { try row.decode(column: "i", as: String.self) }
+            }
             #expect(try row.decodeNil(column: "n"))
             #expect(try row.decode(column: "t", as: String?.self) == "Łukasz Żółć")
             #expect(row.contains(column: "f"))

@@ -24,6 +24,7 @@ struct BenchHTTPCommand: AsyncParsableCommand {
     var routes = "health,first,repeat"
 
     func run() async throws {
+        LogFormat.bootstrap(json: false)
         var logger = Logger(label: "bench")
         logger.logLevel = .warning
         let store = try await Store.open(.dataDirectory(dataDir), logger: logger)
@@ -76,13 +77,13 @@ struct BenchHTTPCommand: AsyncParsableCommand {
         print("people in database: \(count); \(connections) connections, \(seconds) s per route")
         let chosen = Set(routes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
         let skipped = HTTPLoad.Result(requests: 0, failures: 0, seconds: 1, p50: .nan, p99: .nan)
-        let health = chosen.contains("health") ? load([:]).run { _ in "/health" } : skipped
+        let health = chosen.contains("health") ? await load([:]).run { _ in "/health" } : skipped
         report("/health", health)
         // Each connection starts 7 919 places further into the list, so no person is read twice.
         let first =
-            chosen.contains("first") ? load(bearer).run { i in "/api/v1/people/\(cold[i % (cold.count - warm.count)])/360" } : skipped
+            chosen.contains("first") ? await load(bearer).run { i in "/api/v1/people/\(cold[i % (cold.count - warm.count)])/360" } : skipped
         report("/api/v1/people/{id}/360, first read of each person", first)
-        let repeated = chosen.contains("repeat") ? load(bearer).run { i in "/api/v1/people/\(warm[i % warm.count])/360" } : skipped
+        let repeated = chosen.contains("repeat") ? await load(bearer).run { i in "/api/v1/people/\(warm[i % warm.count])/360" } : skipped
         report("/api/v1/people/{id}/360, repeat reads of \(warm.count) people", repeated)
         print(String(format: "throughput / health: first reads %.1f %%, repeat reads %.1f %%",
                      first.perSecond / health.perSecond * 100, repeated.perSecond / health.perSecond * 100))

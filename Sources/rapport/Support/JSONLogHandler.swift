@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// Logs one JSON object per line on standard error — time, level, logger, message and
 /// metadata as fields — for log collectors. Chosen with `--log-format json` or
@@ -32,11 +33,20 @@ struct JSONLogHandler: LogHandler {
 
 /// Chooses the log output once per process.
 enum LogFormat {
-    /// Installs the JSON handler when asked; the first call wins (swift-log allows one bootstrap).
-    static func bootstrap(json: Bool) {
-        guard json else { return }
-        _ = installJSON
-    }
+    private static let installed = Mutex(false)
 
-    private static let installJSON: Void = LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
+    /// Installs the JSON handler when asked, ``TextLogHandler`` otherwise. The first call
+    /// wins: swift-log allows one bootstrap, and later calls (another command in the same
+    /// process, a test) keep the output already chosen.
+    static func bootstrap(json: Bool) {
+        installed.withLock { done in
+            guard !done else { return }
+            done = true
+            if json {
+                LoggingSystem.bootstrap { JSONLogHandler(label: $0) }
+            } else {
+                LoggingSystem.bootstrap { TextLogHandler(label: $0) }
+            }
+        }
+    }
 }

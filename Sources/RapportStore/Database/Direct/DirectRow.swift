@@ -34,6 +34,15 @@ struct DirectRow: SQLRow {
     /// them) without going through a `Decoder`.
     func decode<D: Decodable>(column: String, as type: D.Type) throws -> D {
         let value = try value(column)
+        // The column helpers ask for these on every row of a 360: answered by comparing
+        // types, without the failed casts of the general path below.
+        switch value {
+        case .text(let text) where D.self == String.self || D.self == String?.self: return text as! D
+        case .integer(let number) where D.self == Int64.self: return number as! D
+        case .integer(let number) where D.self == Int.self: return Int(number) as! D
+        case .null where D.self == String?.self: return String?.none as! D
+        default: break
+        }
         switch value {
         case .null:
             if let optional = D.self as? any ExpressibleByNilLiteral.Type, let none = optional.init(nilLiteral: ()) as? D {
