@@ -33,7 +33,7 @@ extension IngestionRepository {
     {
         let matcher = try await models.matcher(on: db)
         let candidates = try await MatchIndex.candidates(
-            keys: LooseMatcher.storedBlockingKeys(row.person), maxBlockSize: matcher.configuration.maxBlockSize, on: db)
+            keys: row.blockingKeys, maxBlockSize: matcher.configuration.maxBlockSize, on: db)
         let decision = try await Self.decide(row, with: matcher, among: candidates) {
             try await MatchIndex.merged(among: $0, on: db)
         }
@@ -48,10 +48,10 @@ extension IngestionRepository {
     /// them. Scores use the stored term frequencies, so leaving a candidate out changes no
     /// other candidate's weight: the decision is the one the remaining candidates alone give.
     static func decide(
-        _ row: PersonMatchRow, with matcher: LooseMatcher, among candidates: [PersonMatchRow],
+        _ row: PersonMatchRow, with matcher: LooseMatcher, among candidates: [LooseMatcher.Candidate],
         merged: ([String]) async throws -> Set<String>
     ) async throws -> LooseMatcher.Decision {
-        var remaining = candidates.map(\.candidate)
+        var remaining = candidates
         while true {
             let decision = matcher.resolve(row.person, recordID: row.personID, candidates: remaining)
             let proposed = decision.proposals.map(\.candidateID)
@@ -98,8 +98,7 @@ extension IngestionRepository {
         let row = Self.matchRow(of: normalised, rawID: ids.make())
         let matcher = try await models.matcher()
         let candidates = try await MatchIndex.candidates(
-            keys: LooseMatcher.storedBlockingKeys(row.person), maxBlockSize: matcher.configuration.maxBlockSize,
-            in: database)
+            keys: row.blockingKeys, maxBlockSize: matcher.configuration.maxBlockSize, in: database)
         return try await Self.decide(row, with: matcher, among: candidates) {
             try await MatchIndex.merged(among: $0, in: database)
         }

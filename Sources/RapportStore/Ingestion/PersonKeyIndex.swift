@@ -60,12 +60,10 @@ enum PersonKeyIndex {
     /// The `person_keys` holder of each of `keys` that has one, by ``PersonKey/name``.
     private static func claimedPeople(_ keys: [PersonKey], on db: any SQLDatabase) async throws -> [String: PersonID] {
         guard !keys.isEmpty else { return [:] }
-        let rows = try await db.raw(
-            Database.queryString(
-                "SELECT kind, value, person_id FROM person_keys WHERE "
-                    + keys.map { _ in "(kind = ? AND value = ?)" }.joined(separator: " OR "),
-                keys.flatMap { [QueryValue.text($0.kind.rawValue), .text($0.value)] })
-        ).all()
+        let rows = try await db.rows(
+            "SELECT kind, value, person_id FROM person_keys WHERE "
+                + keys.map { _ in "(kind = ? AND value = ?)" }.joined(separator: " OR "),
+            keys.flatMap { [QueryValue.text($0.kind.rawValue), .text($0.value)] })
         var people: [String: PersonID] = [:]
         for row in rows { people["\(try row.text("kind")):\(try row.text("value"))"] = try row.id("person_id") }
         return people
@@ -75,17 +73,15 @@ enum PersonKeyIndex {
     /// exactly one unmerged person does: a shared family phone decides nothing.
     private static func soleHolders(_ keys: [PersonKey], on db: any SQLDatabase) async throws -> [String: PersonID] {
         guard !keys.isEmpty else { return [:] }
-        let rows = try await db.raw(
-            Database.queryString(
-                """
-                SELECT kind, normalized, MIN(person_id) AS person_id, COUNT(DISTINCT person_id) AS holders
-                FROM contact_points
-                WHERE (\(keys.map { _ in "(normalized = ? AND kind = ?)" }.joined(separator: " OR ")))
-                  AND person_id IS NOT NULL AND valid_to IS NULL
-                  AND NOT EXISTS (SELECT 1 FROM people m WHERE m.id = contact_points.person_id AND m.merged_into_id IS NOT NULL)
-                GROUP BY kind, normalized
-                """, keys.flatMap { [QueryValue.text($0.value), .text($0.kind.rawValue)] })
-        ).all()
+        let rows = try await db.rows(
+            """
+            SELECT kind, normalized, MIN(person_id) AS person_id, COUNT(DISTINCT person_id) AS holders
+            FROM contact_points
+            WHERE (\(keys.map { _ in "(normalized = ? AND kind = ?)" }.joined(separator: " OR ")))
+              AND person_id IS NOT NULL AND valid_to IS NULL
+              AND NOT EXISTS (SELECT 1 FROM people m WHERE m.id = contact_points.person_id AND m.merged_into_id IS NOT NULL)
+            GROUP BY kind, normalized
+            """, keys.flatMap { [QueryValue.text($0.value), .text($0.kind.rawValue)] })
         var people: [String: PersonID] = [:]
         for row in rows where try row.integer("holders") == 1 {
             people["\(try row.text("kind")):\(try row.text("normalized"))"] = try row.id("person_id")
@@ -98,14 +94,12 @@ enum PersonKeyIndex {
     static func claim(_ keys: [PersonKey], for person: PersonID, source: SourceID, now: Date, on db: any SQLDatabase) async throws {
         guard !keys.isEmpty else { return }
         let at = Timestamp.format(now)
-        try await db.raw(
-            Database.queryString(
-                "INSERT INTO person_keys (kind, value, person_id, source_id, created_at) VALUES "
-                    + keys.map { _ in "(?, ?, ?, ?, ?)" }.joined(separator: ", ") + " ON CONFLICT (kind, value) DO NOTHING",
-                keys.flatMap {
-                    [QueryValue.text($0.kind.rawValue), .text($0.value), .text(person.rawValue), .text(source.rawValue), .text(at)]
-                })
-        ).run()
+        try await db.run(
+            "INSERT INTO person_keys (kind, value, person_id, source_id, created_at) VALUES "
+                + keys.map { _ in "(?, ?, ?, ?, ?)" }.joined(separator: ", ") + " ON CONFLICT (kind, value) DO NOTHING",
+            keys.flatMap {
+                [QueryValue.text($0.kind.rawValue), .text($0.value), .text(person.rawValue), .text(source.rawValue), .text(at)]
+            })
     }
 
     /// The key as people read it: the customer number without its touchpoint prefix.

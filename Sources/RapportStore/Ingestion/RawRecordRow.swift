@@ -26,13 +26,15 @@ struct RawRecordRow: Sendable {
     /// neither person nor reason here: its reasons are on the quarantine item).
     func insert(_ result: IngestionResult, on db: any SQLDatabase) async throws {
         let reason = result.outcome == .quarantined ? nil : result.matchReason
-        try await db.raw(
+        try await db.run(
             """
             INSERT INTO raw_records (id, source_id, received_at, payload, person_id, lineage, parent_id, outcome, match_reason)
-            VALUES (\(bind: id.rawValue), \(bind: source.rawValue), \(bind: Timestamp.format(receivedAt)), \(bind: payload),
-              \(bind: result.personID?.rawValue), \(bind: lineage), \(bind: parent?.rawValue), \(bind: result.outcome.rawValue),
-              \(bind: reason))
-            """
-        ).run()
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                .text(id.rawValue), .text(source.rawValue), .text(Timestamp.format(receivedAt)), .text(payload),
+                .text(result.personID?.rawValue), .text(lineage), .text(parent?.rawValue), .text(result.outcome.rawValue),
+                .text(reason),
+            ])
     }
 }

@@ -81,11 +81,9 @@ public struct ContactPointRepository: Sendable {
 
     private static func insertRows(_ points: [ContactPoint], on db: any SQLDatabase) async throws {
         let row = "(" + Array(repeating: "?", count: 18).joined(separator: ", ") + ")"
-        try await db.raw(
-            Database.queryString(
-                columns + " " + Array(repeating: row, count: points.count).joined(separator: ", "),
-                points.flatMap(values(of:)))
-        ).run()
+        try await db.run(
+            columns + " " + Array(repeating: row, count: points.count).joined(separator: ", "),
+            points.flatMap(values(of:)))
     }
 
     private static func values(of c: ContactPoint) -> [QueryValue] {

@@ -26,17 +26,19 @@ public struct PersonRepository: Sendable {
     }
 
     static func insert(_ p: Person, on db: any SQLDatabase) async throws {
-        try await db.raw(
+        try await db.run(
             """
             INSERT INTO people (id, household_id, given_name, family_name, display_name, search_name, search_family,
               birth_date, gender, language, country, status, owner_user_id, created_at, updated_at)
-            VALUES (\(bind: p.id.rawValue), \(bind: p.householdID?.rawValue), \(bind: p.givenName), \(bind: p.familyName),
-              \(bind: p.displayName), \(bind: SearchText.fold(p.displayName)), \(bind: Self.familyKey(p)),
-              \(bind: p.birthDate?.description), \(bind: p.gender?.rawValue), \(bind: p.language), \(bind: p.country),
-              \(bind: p.status.rawValue), \(bind: p.ownerUserID?.rawValue), \(bind: Timestamp.format(p.createdAt)),
-              \(bind: Timestamp.format(p.updatedAt)))
-            """
-        ).run()
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """,
+            [
+                .text(p.id.rawValue), .text(p.householdID?.rawValue), .text(p.givenName), .text(p.familyName),
+                .text(p.displayName), .text(SearchText.fold(p.displayName)), .text(Self.familyKey(p)),
+                .text(p.birthDate?.description), .text(p.gender?.rawValue), .text(p.language), .text(p.country),
+                .text(p.status.rawValue), .text(p.ownerUserID?.rawValue), .text(Timestamp.format(p.createdAt)),
+                .text(Timestamp.format(p.updatedAt)),
+            ])
     }
 
     /// The folded family name, or the only name of a single-named person.

@@ -63,7 +63,7 @@ extension MatchIndex {
         let byPerson = Dictionary(grouping: batch.contactPoints.filter { $0.personID != nil }) { $0.personID! }
         let rows = batch.people.map { row(of: $0, contactPoints: byPerson[$0.id] ?? []) }
         let blocks = rows.flatMap { row in
-            Set(LooseMatcher.storedBlockingKeys(row.person)).sorted().map { (row.personID, $0) }
+            row.blockingKeys.map { (row.personID, $0) }
         }
         return [
             BulkTable("person_match_rows", ["person_id", "fields"], rows) {

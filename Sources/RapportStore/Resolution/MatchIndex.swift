@@ -15,7 +15,7 @@ public enum MatchIndex {
     /// Writes `row` on `db` (inside the caller's transaction).
     static func write(_ row: PersonMatchRow, on db: any SQLDatabase) async throws {
         for statement in row.statements {
-            try await db.raw(Database.queryString(statement.sql, statement.binds)).run()
+            try await db.run(statement.sql, statement.binds)
         }
     }
 
@@ -45,15 +45,19 @@ public enum MatchIndex {
     /// decision leaves them out afterwards by asking ``merged(among:on:)`` about the few it
     /// proposes, instead of looking up every candidate's status — a random read of the large
     /// `people` table per candidate, the fetch's largest cost at 1 000 000 people.
-    static func candidates(keys: [Int64], maxBlockSize: Int, on db: any SQLDatabase) async throws -> [PersonMatchRow] {
+    static func candidates(keys: [Int64], maxBlockSize: Int, on db: any SQLDatabase) async throws
+        -> [LooseMatcher.Candidate]
+    {
         guard let query = candidateQuery(keys: keys, maxBlockSize: maxBlockSize) else { return [] }
-        return try await db.raw(Database.queryString(query.sql, query.binds)).all().map(candidate(from:))
+        return try await db.rows(query.sql, query.binds).map(candidate(from:))
     }
 
     /// The people of ``candidates(keys:maxBlockSize:on:)`` among the committed ones, read
     /// through `Database.read` (a read-only direct SQLite connection with a cached prepared
     /// statement, on the caller's thread): for callers outside a write transaction.
-    static func candidates(keys: [Int64], maxBlockSize: Int, in database: Database) async throws -> [PersonMatchRow] {
+    static func candidates(keys: [Int64], maxBlockSize: Int, in database: Database) async throws
+        -> [LooseMatcher.Candidate]
+    {
         guard let query = candidateQuery(keys: keys, maxBlockSize: maxBlockSize) else { return [] }
         return try await database.read(query.sql, query.binds).map(candidate(from:))
     }
@@ -85,7 +89,7 @@ public enum MatchIndex {
     /// Which of `ids` are merged people, read on `db`.
     static func merged(among ids: [String], on db: any SQLDatabase) async throws -> Set<String> {
         let query = mergedQuery(ids)
-        return Set(try await db.raw(Database.queryString(query.sql, query.binds)).all().map { try $0.text("id") })
+        return Set(try await db.rows(query.sql, query.binds).map { try $0.text("id") })
     }
 
     /// Which of `ids` are merged people, among the committed ones (`Database.read`).
@@ -101,7 +105,7 @@ public enum MatchIndex {
         )
     }
 
-    private static func candidate(from row: any SQLRow) throws -> PersonMatchRow {
-        PersonMatchRow(personID: try row.text("person_id"), storedFields: try row.text("fields"))
+    private static func candidate(from row: any SQLRow) throws -> LooseMatcher.Candidate {
+        LooseMatcher.Candidate(id: try row.text("person_id"), fields: NormalisedPerson.fields(stored: try row.text("fields")))
     }
 }

@@ -12,6 +12,11 @@ import RapportIdentity
 struct PersonMatchRow: Sendable {
     let personID: String
     let person: NormalisedPerson
+    /// The person's stored blocking keys (`LooseMatcher.storedBlockingKeys`), distinct and
+    /// ascending. Computed once with the row (off the writer, when ingestion prepares a batch):
+    /// they fetch an arriving record's candidates and, if it becomes a new person, are written
+    /// as that person's blocks.
+    let blockingKeys: [Int64]
 
     /// The row of a person with these values and contact points.
     init(
@@ -36,22 +41,23 @@ struct PersonMatchRow: Sendable {
             record[.country] = address.country
         }
         if record[.country].isEmpty { record[.country] = country ?? "" }
-        person = PersonNormaliser().normalise(record)
+        let person = PersonNormaliser().normalise(record)
+        self.person = person
+        blockingKeys = Set(LooseMatcher.storedBlockingKeys(person)).sorted()
     }
 
-    /// The row of a person read back from `person_match_rows`.
-    init(personID: String, storedFields: String) {
+    private init(personID: String, person: NormalisedPerson, blockingKeys: [Int64]) {
         self.personID = personID
-        person = NormalisedPerson(fields: NormalisedPerson.fields(stored: storedFields))
+        self.person = person
+        self.blockingKeys = blockingKeys
     }
 
-    /// The same fields as the row of `person` (an arriving record's row for the person it creates).
+    /// The same fields and keys as the row of `person` (an arriving record's row for the
+    /// person it creates). Only the fields are kept, as a row read back from the store has.
     func owned(by person: PersonID) -> PersonMatchRow {
-        PersonMatchRow(personID: person.rawValue, storedFields: self.person.storedFields)
+        PersonMatchRow(
+            personID: person.rawValue, person: NormalisedPerson(fields: self.person.fields), blockingKeys: blockingKeys)
     }
-
-    /// The row as a candidate for `LooseMatcher`.
-    var candidate: LooseMatcher.Candidate { LooseMatcher.Candidate(id: personID, fields: person.fields) }
 
     /// The statements that make the stored row and blocks of the person equal to this one, with
     /// `?` placeholders (run by `MatchIndex` through SQLKit or a direct SQLite connection).
@@ -67,13 +73,17 @@ struct PersonMatchRow: Sendable {
         ] + insertBlockStatements
     }
 
-    /// The INSERTs of the person's blocking keys only (for a person whose old keys are gone).
+    /// The INSERT of the person's blocking keys only (for a person whose old keys are gone):
+    /// one multi-row statement, none without keys. Its text depends only on the number of keys
+    /// (at most one per `BlockingKey`), so a direct connection prepares each form once.
     var insertBlockStatements: [(sql: String, binds: [QueryValue])] {
-        Set(LooseMatcher.storedBlockingKeys(person)).sorted().map {
+        guard !blockingKeys.isEmpty else { return [] }
+        let values = Array(repeating: "(?, ?)", count: blockingKeys.count).joined(separator: ", ")
+        return [
             (
-                "INSERT INTO person_blocks (block_key, person_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                [.integer($0), .text(personID)]
+                "INSERT INTO person_blocks (block_key, person_id) VALUES \(values) ON CONFLICT DO NOTHING",
+                blockingKeys.flatMap { [QueryValue.integer($0), .text(personID)] }
             )
-        }
+        ]
     }
 }
