@@ -29,8 +29,8 @@ struct BulkLoaderTests {
         }
     }
 
-    /// A load into an empty store drops the secondary indexes and sets the keyed blocking
-    /// table aside; afterwards the schema is as before, and the blocking index holds exactly
+    /// A load into an empty store drops the secondary indexes and leaves the blocking keys
+    /// to its end; afterwards the schema is as before, and the blocking index holds exactly
     /// the rows a rebuild from the loaded people makes.
     @Test func aDeferredLoadLeavesTheSchemaAsItFoundIt() async throws {
         try await withTestStore { store in

@@ -3,31 +3,38 @@ import SQLKit
 /// What a bulk load into an empty store switches off and rebuilds at the end: the
 /// secondary indexes of migrations 002, 005 and 016 (one sort per index is many times faster
 /// than millions of random inserts into growing B-trees), on SQLite the view-stamp triggers
-/// of migration 004 (new people have no cached 360 to invalidate), and the clustered key of
-/// the blocking index `person_blocks`.
+/// of migration 004 (new people have no cached 360 to invalidate), and the blocking keys of
+/// loose matching (`person_blocks`).
 ///
-/// `person_blocks` is ordered by a 64-bit hash: each batch's eight or so keys per person land
-/// on pages all over the table, so every commit rewrote most of it (the WAL and its
-/// checkpoints, not the inserts, were most of a 1M-people load). During the load its rows go
-/// to a plain table of the same name, and the keyed table waits aside as
-/// `person_blocks_indexed`; the restore moves them across in key order, once.
+/// `person_blocks` is ordered by a 64-bit hash: each batch's eight or so keys per person would
+/// land on pages all over the table, so every commit rewrote most of it. During the load the
+/// loader writes the people's matching rows but none of their keys, while the empty marker
+/// table `person_blocks_deferred` exists (``blocksDeferred(on:)``, asked once per batch, also
+/// by loaders in other processes); the restore computes the keys from the stored matching
+/// rows, sorts them in memory and appends them to the keyed table in its own order
+/// (``MatchIndex/sortedBlocks(on:)``), dropping the marker in the same transaction.
 ///
 /// A crash in the middle of such a load could leave the store without them, so
 /// ``Store/open(_:logger:ids:connections:)`` completes whatever is missing every time it opens.
+/// That includes a load interrupted by an older version, which wrote the keys to a plain
+/// `person_blocks` while the keyed table waited aside as `person_blocks_indexed`.
 enum BulkLoadDeferral {
-    /// Where the keyed blocking table waits while a load writes to a plain one.
+    /// Where an older version's load set the keyed blocking table aside.
     static let blocksAside = "person_blocks_indexed"
+    /// The marker table that exists while a load leaves the blocking keys to its end.
+    static let blocksMarker = "person_blocks_deferred"
+
+    /// Whether a load in progress leaves the blocking keys to its end: bulk loaders then
+    /// write none.
+    static func blocksDeferred(on database: Database) async throws -> Bool {
+        try await exists(blocksMarker, on: database)
+    }
 
     static func suspend(on database: Database) async throws {
         for name in objectNames(indexStatements(database.kind), kind: "INDEX") {
             try await database.sql.raw("DROP INDEX IF EXISTS \(unsafeRaw: name)").run()
         }
-        if try await !exists(blocksAside, on: database) {
-            try await database.transaction { db in
-                try await db.raw("ALTER TABLE person_blocks RENAME TO \(unsafeRaw: blocksAside)").run()
-                try await db.raw("CREATE TABLE person_blocks (block_key BIGINT NOT NULL, person_id TEXT NOT NULL)").run()
-            }
-        }
+        try await database.sql.raw("CREATE TABLE IF NOT EXISTS \(unsafeRaw: blocksMarker) (since TEXT)").run()
         guard database.kind == .sqlite else { return }
         for name in objectNames(ViewStampTriggers.sqlite, kind: "TRIGGER") {
             try await database.sql.raw("DROP TRIGGER IF EXISTS \(unsafeRaw: name)").run()
@@ -45,11 +52,32 @@ enum BulkLoadDeferral {
             }
         }
         try await restoreBlocks(on: database)
+        try await fillBlocks(on: database)
         for statement in statements { try await database.sql.raw("\(unsafeRaw: statement)").run() }
     }
 
-    /// Moves the rows a load wrote to the plain `person_blocks` into the keyed table, in key
-    /// order, and puts that table back in its place: one transaction, so a crash leaves
+    /// Writes the blocking keys a load left to its end (``MatchIndex/sortedBlocks(on:)``) and
+    /// drops the marker, in one transaction: a crash leaves the marker, and the next open
+    /// starts again (keys already there are kept).
+    private static func fillBlocks(on database: Database) async throws {
+        guard try await blocksDeferred(on: database) else { return }
+        let (blocks, people) = try await MatchIndex.sortedBlocks(on: database)
+        let drop = "DROP TABLE \(blocksMarker)"
+        if database.kind == .sqlite {
+            try await database.directTransaction { connection in
+                try MatchIndex.insert(blocks, people: people, on: connection)
+                try connection.execute(drop)
+            }
+        } else {
+            try await database.transaction { db in
+                try await MatchIndex.insert(blocks, people: people, on: db)
+                try await db.raw("\(unsafeRaw: drop)").run()
+            }
+        }
+    }
+
+    /// Moves the rows an older version's load wrote to a plain `person_blocks` into the keyed
+    /// table, in key order, and puts that table back in its place: one transaction, so a crash leaves
     /// either state, and the next open finishes the job.
     private static func restoreBlocks(on database: Database) async throws {
         guard try await exists(blocksAside, on: database) else { return }

@@ -16,7 +16,8 @@ public struct BulkLoadQueue: Sendable {
 
     public mutating func load(_ batch: RecordBatch, by actor: Actor) async throws {
         let subscribers = try await loader.store.outbox.subscribers(on: loader.store.database.sql)
-        let tables = try loader.prepare(batch, by: actor, subscribers: subscribers)
+        let deferred = try await BulkLoadDeferral.blocksDeferred(on: loader.store.database)
+        let tables = try loader.prepare(batch, by: actor, subscribers: subscribers, blocksDeferred: deferred)
         try await finish()
         let loader = loader
         writing = Task { try await loader.write(tables) }

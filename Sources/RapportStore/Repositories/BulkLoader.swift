@@ -16,7 +16,8 @@ public struct BulkLoader: Sendable {
     /// Inserts every record of `batch`, all or nothing, with one audit entry for the batch.
     public func load(_ batch: RecordBatch, by actor: Actor) async throws {
         let subscribers = try await store.outbox.subscribers(on: store.database.sql)
-        try await write(prepare(batch, by: actor, subscribers: subscribers))
+        let deferred = try await BulkLoadDeferral.blocksDeferred(on: store.database)
+        try await write(prepare(batch, by: actor, subscribers: subscribers, blocksDeferred: deferred))
     }
 
     /// A batch turned into rows, ready to be written in one transaction.
@@ -28,9 +29,12 @@ public struct BulkLoader: Sendable {
         var storedPeople: [String]
     }
 
-    /// The batch's rows per table, its audit entry last.
-    func prepare(_ batch: RecordBatch, by actor: Actor, subscribers: EventOutbox.Subscribers = .none) throws -> Plan {
-        var tables = Self.tables(for: batch) + MatchIndex.bulkTables(for: batch)
+    /// The batch's rows per table, its audit entry last; without the people's blocking keys
+    /// while a deferred load leaves them to its end (see ``BulkLoadDeferral``).
+    func prepare(
+        _ batch: RecordBatch, by actor: Actor, subscribers: EventOutbox.Subscribers = .none, blocksDeferred: Bool = false
+    ) throws -> Plan {
+        var tables = Self.tables(for: batch) + MatchIndex.bulkTables(for: batch, blocks: !blocksDeferred)
         tables += try store.outbox.tables(for: batch, subscribers: subscribers)
         // Segment rules read each person's behaviour summary: it is written with the activity.
         let (fresh, stored) = CustomerMetrics.split(batch)

@@ -57,19 +57,19 @@ extension MatchIndex {
 }
 
 extension MatchIndex {
-    /// The index rows of a bulk-loaded batch's people, written in the batch's transaction.
-    static func bulkTables(for batch: RecordBatch) -> [BulkTable] {
+    /// The index rows of a bulk-loaded batch's people, written in the batch's transaction:
+    /// their matching rows, and their blocking keys unless `blocks` is false.
+    static func bulkTables(for batch: RecordBatch, blocks withBlocks: Bool = true) -> [BulkTable] {
         guard !batch.people.isEmpty else { return [] }
         let byPerson = Dictionary(grouping: batch.contactPoints.filter { $0.personID != nil }) { $0.personID! }
         let rows = batch.people.map { row(of: $0, contactPoints: byPerson[$0.id] ?? []) }
+        let matchRows = BulkTable("person_match_rows", ["person_id", "fields"], rows) {
+            [.text($0.personID), .text($0.person.storedFields)]
+        }
+        guard withBlocks else { return [matchRows] }
         let blocks = rows.flatMap { row in
             row.blockingKeys.map { (row.personID, $0) }
         }
-        return [
-            BulkTable("person_match_rows", ["person_id", "fields"], rows) {
-                [.text($0.personID), .text($0.person.storedFields)]
-            },
-            BulkTable("person_blocks", ["block_key", "person_id"], blocks) { [.integer($0.1), .text($0.0)] },
-        ]
+        return [matchRows, BulkTable("person_blocks", ["block_key", "person_id"], blocks) { [.integer($0.1), .text($0.0)] }]
     }
 }
