@@ -81,7 +81,9 @@ struct HouseholdPlacement: Sendable {
                     detail: "household none → \(household.rawValue) (placed on arrival: \(cause))", by: actor, on: db)
             }
             placed += newcomers.count
-            try await writeLinks(of: group, touching: Set(newcomers), in: household, now: now, on: db)
+            // Who is in the household now: those who held it already, and the newcomers just put in.
+            let members = Set(newcomers + group.members.filter { (householdOf[$0] ?? nil) == household })
+            try await writeLinks(of: group, touching: Set(newcomers), members: members, in: household, now: now, on: db)
         }
         return placed
     }
@@ -109,15 +111,9 @@ struct HouseholdPlacement: Sendable {
     /// Stores why the newcomers are in the household: the group's links that name one of them.
     /// A link to someone kept in another household is not stored; the rebuild sorts that out.
     private func writeLinks(
-        of group: HouseholdGroup, touching newcomers: Set<PersonID>, in household: HouseholdID, now: Date,
-        on db: any SQLDatabase
+        of group: HouseholdGroup, touching newcomers: Set<PersonID>, members inHousehold: Set<PersonID>,
+        in household: HouseholdID, now: Date, on db: any SQLDatabase
     ) async throws {
-        let inHousehold = try await Set(
-            db.raw(
-                Database.queryString(
-                    "SELECT id FROM people WHERE household_id = ? AND id IN (\(Self.marks(group.members.count)))",
-                    [.text(household.rawValue)] + group.members.map { .text($0.rawValue) })
-            ).all().map { PersonID(rawValue: try $0.text("id")) })
         for link in group.links
         where (newcomers.contains(link.person) || newcomers.contains(link.otherPerson))
             && inHousehold.contains(link.person) && inHousehold.contains(link.otherPerson)

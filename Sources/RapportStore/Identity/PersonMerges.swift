@@ -35,13 +35,10 @@ public struct PersonMerges: Sendable {
         _ absorbed: PersonID, into survivor: PersonID, reason: MergeReason, reviewID: MatchReviewID?, explanation: String?,
         by actor: Actor, on db: any SQLDatabase
     ) async throws -> PersonMerge {
-        let absorbedStatus = try await checkMergeable(absorbed, into: survivor, on: db)
+        let (absorbedStatus, pair) = try await checkMergeable(absorbed, into: survivor, on: db)
         // Before anything moves: a bulk-loaded person's own profile becomes their observation,
         // so the absorbed person's source records do not simply replace it (see refreshGolden).
-        for person in [survivor, absorbed] {
-            try await StaffObservations.seedIfNeeded(
-                PersonRepository.person(from: try await Self.personRow(person, field: "id", on: db)), on: db)
-        }
+        for person in pair { try await StaffObservations.seedIfNeeded(person, on: db) }
         var ledger = MergeLedger(absorbedStatus: absorbedStatus)
         for table in MergeTable.all {
             let (moved, kept) = try await table.partition(from: absorbed, to: survivor, on: db)
@@ -74,9 +71,10 @@ public struct PersonMerges: Sendable {
     }
 
     /// Refuses a merge of a person with themselves, of unknown or already merged people, and
-    /// of a pair a reviewer declared different people; returns the absorbed person's status.
+    /// of a pair a reviewer declared different people; returns the absorbed person's status and
+    /// both people as stored (survivor first).
     private func checkMergeable(_ absorbed: PersonID, into survivor: PersonID, on db: any SQLDatabase) async throws
-        -> PersonStatus
+        -> (PersonStatus, [Person])
     {
         guard absorbed != survivor else {
             throw DomainError.invalid([.invalid("absorb", "A person cannot be merged with themselves (\(survivor)).")])
@@ -102,7 +100,10 @@ public struct PersonMerges: Sendable {
                 field: "absorb",
                 message: "\(survivor) and \(absorbed) were declared different people by \(try decision.text("decided_by")).")
         }
-        return try absorbedRow.enumValue("status", as: PersonStatus.self)
+        return (
+            try absorbedRow.enumValue("status", as: PersonStatus.self),
+            [try PersonRepository.person(from: survivorRow), try PersonRepository.person(from: absorbedRow)]
+        )
     }
 
     static func personRow(_ id: PersonID, field: String, on db: any SQLDatabase) async throws -> any SQLRow {

@@ -39,7 +39,7 @@ extension IngestionRepository {
             var results: [IngestionResult] = []
             results.reserveCapacity(records.count)
             for record in records {
-                results.append(try await ingest(record, from: touchpoint, by: actor, on: db))
+                results.append(try await ingest(record, from: touchpoint, by: actor, keysLocked: true, on: db))
             }
             try await placeNewPeople(results, by: actor, on: db)
             return results

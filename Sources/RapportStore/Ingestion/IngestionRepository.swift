@@ -61,9 +61,11 @@ public struct IngestionRepository: Sendable {
     }
 
     /// The steps of one ``PreparedRecord`` on `db`, inside the caller's transaction.
-    func ingest(_ prepared: PreparedRecord, from touchpoint: Touchpoint, by actor: Actor, on db: any SQLDatabase)
-        async throws -> IngestionResult
-    {
+    /// `keysLocked`: the caller already holds the record's key locks (a batch takes them all first).
+    func ingest(
+        _ prepared: PreparedRecord, from touchpoint: Touchpoint, by actor: Actor, keysLocked: Bool = false,
+        on db: any SQLDatabase
+    ) async throws -> IngestionResult {
         let now = prepared.receivedAt
         let raw = prepared.raw
         let record: NormalisedRecord
@@ -79,7 +81,7 @@ public struct IngestionRepository: Sendable {
         }
         let rawID = raw.id
         var result: IngestionResult
-        try await PersonKeyIndex.lock(record.keys, kind: database.kind, on: db)
+        if !keysLocked { try await PersonKeyIndex.lock(record.keys, kind: database.kind, on: db) }
         let strict = try await PersonKeyIndex.resolve(record.keys, on: db)
         let loose = strict == nil ? try await looseDecision(for: matchRow, keys: record.keys, on: db) : .new
         if let found = strict {
