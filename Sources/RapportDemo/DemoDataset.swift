@@ -31,20 +31,34 @@ public struct DemoDataset: Sendable {
     /// Hands every batch to `sink` in order. Batches are made ahead on as many tasks as
     /// there are processors while `sink` works, so generation overlaps with loading and
     /// uses every core; at most that many batches wait in memory.
-    public func generate(into sink: (RecordBatch) async throws -> Void) async rethrows {
+    public func generate(into sink: (RecordBatch) async throws -> Void) async throws {
+        try await generate(preparing: { $0 }, into: sink)
+    }
+
+    /// ``generate(into:)`` with a step of the consumer's own, `prepare`, run on each batch in
+    /// the task that made it: a loader turns batches into rows there, in parallel, so that its
+    /// `sink` — which must take them in order — only writes. The first batch (the records
+    /// everything refers to) is prepared before any other is made.
+    public func generate<Prepared: Sendable>(
+        preparing prepare: @escaping @Sendable (RecordBatch) async throws -> Prepared,
+        into sink: (Prepared) async throws -> Void
+    ) async throws {
         let factory = HouseholdFactory(reference: DemoReference(configuration))
         var plans = BatchPlanner(factory: factory).makeIterator()
-        let lanes = max(2, ProcessInfo.processInfo.activeProcessorCount)
-        var inFlight: [Task<RecordBatch, Never>] = []
-        try await sink(factory.reference.batch)
+        var inFlight: [Task<Prepared, any Error>] = []
+        defer { for task in inFlight { task.cancel() } }
+        try await sink(try await prepare(factory.reference.batch))
         while true {
-            while inFlight.count < lanes, let plan = plans.next() {
-                inFlight.append(Task { plan.make(with: factory) })
+            while inFlight.count < Self.lanes, let plan = plans.next() {
+                inFlight.append(Task { try await prepare(plan.make(with: factory)) })
             }
             guard !inFlight.isEmpty else { return }
-            try await sink(await inFlight.removeFirst().value)
+            try await sink(try await inFlight.removeFirst().value)
         }
     }
+
+    /// How many batches are made at once: one per processor, at least two.
+    private static var lanes: Int { max(2, ProcessInfo.processInfo.activeProcessorCount) }
 }
 
 /// The demo data set's batches as a lazy sequence; see ``DemoDataset``.

@@ -98,7 +98,13 @@ public struct Store: Sendable {
             assumptions: ValueAssumptionRepository(database: database, audit: audit), cache: GroupDriverCache())
         customers = CustomerViewReader(
             database: database, contactPoints: contactPoints, attributes: attributes, valueScores: value, audit: audit,
-            documents: CustomerDocumentCache())
+            documents: CustomerDocumentCache(feed: Self.viewChangeFeed(of: database)))
+    }
+
+    /// The change feed the 360 cache follows on SQLite (migration 018); none on PostgreSQL.
+    private static func viewChangeFeed(of database: Database) -> ViewChangeFeed? {
+        guard case .sqlite(let path) = database.location else { return nil }
+        return ViewChangeFeed(path: path)
     }
 
     /// Opens the database, brings the schema up to date and returns the store. `connections`

@@ -55,12 +55,21 @@ struct DeterminismTests {
         #expect(records(DemoConfiguration(people: 0)).count == 1)
     }
 
-    @Test func asyncGenerationDeliversTheSameBatchesInOrder() async {
+    @Test func asyncGenerationDeliversTheSameBatchesInOrder() async throws {
         let configuration = DemoConfiguration(people: 900, seed: 11, batchSize: 100)
         var delivered: [RecordBatch] = []
-        await DemoDataset(configuration).generate { delivered.append($0) }
+        try await DemoDataset(configuration).generate { delivered.append($0) }
         let expected = records(configuration)
         #expect(delivered.count == expected.count)
         #expect(zip(delivered, expected).allSatisfy { $0.sameRecords(as: $1) })
+    }
+
+    /// The consumer's step runs on every batch, the first included, and its results arrive in
+    /// the batches' order although they are prepared in parallel.
+    @Test func preparedBatchesArriveInOrder() async throws {
+        let configuration = DemoConfiguration(people: 900, seed: 11, batchSize: 100)
+        var delivered: [[String]] = []
+        try await DemoDataset(configuration).generate(preparing: { $0.people.map(\.id.rawValue) }) { delivered.append($0) }
+        #expect(delivered == records(configuration).map { $0.people.map(\.id.rawValue) })
     }
 }

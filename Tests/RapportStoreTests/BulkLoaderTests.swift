@@ -11,13 +11,18 @@ struct BulkLoaderTests {
         try #require(try await store.database.readFirst("SELECT COUNT(*) AS n FROM \(table)", [])).decode(column: "n", as: Int.self)
     }
 
-    /// Tables, indexes (and on SQLite triggers) by type, name and table.
+    /// Tables, indexes (and on SQLite triggers) by type, name and table, with their definitions:
+    /// a restored index must be the one the migrations made, partial ones included.
     func schema(of store: Store) async throws -> [String] {
         let sql =
             TestStore.backend == "sqlite"
-            ? "SELECT type || ' ' || name || ' on ' || tbl_name AS object FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+            ? """
+            SELECT type || ' ' || name || ' on ' || tbl_name || ': ' || COALESCE(sql, '') AS object
+            FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'
+            """
             : """
-            SELECT 'index ' || indexname || ' on ' || tablename AS object FROM pg_indexes WHERE schemaname = current_schema()
+            SELECT 'index ' || indexname || ' on ' || tablename || ': ' || indexdef AS object
+            FROM pg_indexes WHERE schemaname = current_schema()
             UNION ALL SELECT 'table ' || table_name FROM information_schema.tables WHERE table_schema = current_schema()
             """
         return try await store.database.read(sql, []).map { try $0.decode(column: "object", as: String.self) }.sorted()

@@ -26,6 +26,14 @@ extension Database {
         }
     }
 
+    /// Runs `body` on the direct read-write connection outside any transaction, on the
+    /// writer's thread: each statement of `body` commits on its own. For the schema work at the
+    /// end of a bulk load (``BulkLoadDeferral``), which sets connection pragmas around it.
+    func directConnection<T: Sendable>(_ body: @escaping @Sendable (DirectConnection) throws -> T) async throws -> T {
+        guard let writer else { preconditionFailure("direct connections exist on SQLite only") }
+        return try await writer.thread.runIfActive { try writer.withConnection(body) }
+    }
+
     /// ``transaction(_:)`` for transactions of many small statements (ingestion batches). On
     /// SQLite, `body` gets the direct read-write connection behind SQLKit's interface
     /// (``DirectSQLDatabase``): every statement is a cached prepared statement stepped on the

@@ -1,3 +1,4 @@
+import Foundation
 import SQLKit
 
 /// What a bulk load into an empty store switches off and rebuilds at the end: the
@@ -41,7 +42,10 @@ enum BulkLoadDeferral {
         }
     }
 
-    /// Creates every deferred index and trigger that does not exist.
+    /// Creates every deferred index and trigger that does not exist, logging how long each
+    /// step took. On SQLite the statements run on the direct writer with the sorter given
+    /// every core and more memory (``DirectConnection/withLargeSorts(_:)``): each index is one
+    /// sort of its whole table.
     static func restore(on database: Database) async throws {
         var statements = indexStatements(database.kind).map {
             $0.replacingOccurrences(of: "CREATE INDEX ", with: "CREATE INDEX IF NOT EXISTS ")
@@ -51,24 +55,59 @@ enum BulkLoadDeferral {
                 $0.replacingOccurrences(of: "CREATE TRIGGER ", with: "CREATE TRIGGER IF NOT EXISTS ")
             }
         }
-        try await restoreBlocks(on: database)
-        try await fillBlocks(on: database)
-        for statement in statements { try await database.sql.raw("\(unsafeRaw: statement)").run() }
+        try await timed("moved an older load's blocking keys", on: database) { try await restoreBlocks(on: database) }
+        try await timed("wrote the deferred blocking keys", on: database) { try await fillBlocks(on: database) }
+        for statement in statements {
+            let name = objectNames([statement.replacingOccurrences(of: " IF NOT EXISTS", with: "")], kind: "INDEX")
+            try await timed("built \(name.first ?? "a trigger")", on: database) {
+                if database.kind == .sqlite {
+                    try await database.directConnection { connection in
+                        try connection.withLargeSorts { try connection.execute(statement) }
+                    }
+                } else {
+                    try await database.sql.raw("\(unsafeRaw: statement)").run()
+                }
+            }
+        }
+    }
+
+    private static func timed(_ step: String, on database: Database, _ body: () async throws -> Void) async throws {
+        let started = Date()
+        try await body()
+        let seconds = Date().timeIntervalSince(started)
+        guard seconds >= 0.05 else { return }
+        database.sql.logger.info("bulk load: \(step) in \(String(format: "%.1f", seconds)) s")
     }
 
     /// Writes the blocking keys a load left to its end (``MatchIndex/sortedBlocks(on:)``) and
     /// drops the marker, in one transaction: a crash leaves the marker, and the next open
     /// starts again (keys already there are kept).
+    ///
+    /// On SQLite the matching rows are read inside the same transaction, with foreign-key
+    /// enforcement off for it: every key's person comes from a `person_match_rows` row of that
+    /// transaction, whose own reference to `people` holds, so checking each of the millions of
+    /// keys against `people` (a random seek apiece, in key order) would prove nothing new.
+    /// The pragma has no effect inside a transaction, so it is set around `BEGIN … COMMIT`.
     private static func fillBlocks(on database: Database) async throws {
         guard try await blocksDeferred(on: database) else { return }
-        let (blocks, people) = try await MatchIndex.sortedBlocks(on: database)
         let drop = "DROP TABLE \(blocksMarker)"
         if database.kind == .sqlite {
-            try await database.directTransaction { connection in
-                try MatchIndex.insert(blocks, people: people, on: connection)
-                try connection.execute(drop)
+            try await database.directConnection { connection in
+                try connection.execute("PRAGMA foreign_keys = OFF")
+                defer { try? connection.execute("PRAGMA foreign_keys = ON") }
+                try connection.execute("BEGIN IMMEDIATE")
+                do {
+                    let (blocks, people) = try MatchIndex.sortedBlocks(on: connection)
+                    try MatchIndex.insert(blocks, people: people, on: connection)
+                    try connection.execute(drop)
+                    try connection.execute("COMMIT")
+                } catch {
+                    try? connection.execute("ROLLBACK")
+                    throw error
+                }
             }
         } else {
+            let (blocks, people) = try await MatchIndex.sortedBlocks(on: database)
             try await database.transaction { db in
                 try await MatchIndex.insert(blocks, people: people, on: db)
                 try await db.raw("\(unsafeRaw: drop)").run()
@@ -102,11 +141,14 @@ enum BulkLoadDeferral {
         return try await database.sql.raw(query).first() != nil
     }
 
-    /// The deferred secondary indexes: all of migration 002, the spend index of the
-    /// behaviour summaries of migration 005, and the by-person index of the blocking keys of
-    /// migration 016.
+    /// The deferred secondary indexes, as the migrations leave them: migration 002's (with
+    /// the ones migration 017 dropped or made partial in their new form), the spend index of
+    /// the behaviour summaries of migration 005, and the by-person index of the blocking keys
+    /// of migration 016.
     static func indexStatements(_ kind: Database.Kind) -> [String] {
-        Migration.m002Indexes.statements(kind)
+        let replaced = Set(Migration.leanerIndexDrops + objectNames(Migration.leanerIndexes, kind: "INDEX"))
+        return Migration.m002Indexes.statements(kind).filter { !replaced.contains(objectNames([$0], kind: "INDEX")[0]) }
+            + Migration.leanerIndexes
             + Migration.m005Segments.statements(kind).filter { $0.hasPrefix("CREATE INDEX customer_metrics") }
             + Migration.m016LooseMatching.statements(kind).filter { $0.hasPrefix("CREATE INDEX person_blocks") }
     }

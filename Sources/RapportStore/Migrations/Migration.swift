@@ -24,5 +24,7 @@ public struct Migration: Sendable {
         .m013Survivorship,
         .m014Households,
         .m016LooseMatching,
+        .m017LeanerIndexes,
+        .m018ViewChanges,
     ]
 }

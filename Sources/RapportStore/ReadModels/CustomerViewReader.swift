@@ -37,15 +37,25 @@ public struct CustomerViewReader: Sendable {
     public func document(
         of id: PersonID, by actor: Actor, encode: (CustomerView) throws -> [UInt8]
     ) async throws -> [UInt8] {
+        guard Visibility.seesEveryone(actor) else { return try encode(try await view(of: id, by: actor)) }
+        if let feed = documents.feed {
+            let position = try feed.catchUp(documents)
+            if let document = documents.document(for: id) {
+                try await audit.read(entityType: "person", entityID: id.rawValue, detail: "customer 360", by: actor)
+                return document
+            }
+            let document = try encode(try await view(of: id, by: actor))
+            documents.store(document, for: id, ifCurrentAt: position)
+            return document
+        }
         let stamp = try await database.readFirst("SELECT view_version FROM people WHERE id = ?", [.text(id.rawValue)])
             .map { try $0.decode(column: "view_version", as: Int64.self) }
-        let cacheable = stamp != nil && Visibility.seesEveryone(actor)
-        if cacheable, let stamp, let document = documents.document(for: id, version: stamp) {
+        if let stamp, let document = documents.document(for: id, version: stamp) {
             try await audit.read(entityType: "person", entityID: id.rawValue, detail: "customer 360", by: actor)
             return document
         }
         let document = try encode(try await view(of: id, by: actor))
-        if cacheable, let stamp { documents.store(document, for: id, version: stamp) }
+        if let stamp { documents.store(document, for: id, version: stamp) }
         return document
     }
 

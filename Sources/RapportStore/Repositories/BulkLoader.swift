@@ -15,9 +15,25 @@ public struct BulkLoader: Sendable {
 
     /// Inserts every record of `batch`, all or nothing, with one audit entry for the batch.
     public func load(_ batch: RecordBatch, by actor: Actor) async throws {
+        try await write(try await prepare(batch, by: actor).plan)
+    }
+
+    /// A batch turned into rows (``prepare(_:by:)``), for ``BulkLoadQueue/write(_:)``.
+    public struct PreparedBatch: Sendable {
+        let plan: Plan
+        /// How many records the batch holds, and how many of them are people.
+        public let records: Int
+        public let people: Int
+    }
+
+    /// Turns `batch` into rows as ``load(_:by:)`` does, reading first who subscribes to its
+    /// events and whether a deferred load leaves the blocking keys to its end. Safe to call on
+    /// several batches at once; their writes must follow in order.
+    public func prepare(_ batch: RecordBatch, by actor: Actor) async throws -> PreparedBatch {
         let subscribers = try await store.outbox.subscribers(on: store.database.sql)
         let deferred = try await BulkLoadDeferral.blocksDeferred(on: store.database)
-        try await write(prepare(batch, by: actor, subscribers: subscribers, blocksDeferred: deferred))
+        let plan = try prepare(batch, by: actor, subscribers: subscribers, blocksDeferred: deferred)
+        return PreparedBatch(plan: plan, records: batch.count, people: batch.people.count)
     }
 
     /// A batch turned into rows, ready to be written in one transaction.

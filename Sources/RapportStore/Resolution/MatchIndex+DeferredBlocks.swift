@@ -25,29 +25,78 @@ extension MatchIndex {
     /// every page is written once — instead of a staging table written, sorted by SQLite and
     /// moved. Keys already stored (people indexed by ingestion meanwhile) are left as they are.
     static func sortedBlocks(on database: Database) async throws -> (blocks: [OwnedBlock], people: [String]) {
+        var collector = BlockCollector()
+        while true {
+            let page = try await database.read(pageQuery, [.text(collector.lastPerson), .integer(fillPageSize)])
+            guard !page.isEmpty else { break }
+            try collector.add(page)
+        }
+        return collector.sorted()
+    }
+
+    /// ``sortedBlocks(on:)`` read on a direct SQLite connection, inside the caller's transaction.
+    static func sortedBlocks(on connection: DirectConnection) throws -> (blocks: [OwnedBlock], people: [String]) {
+        var collector = BlockCollector()
+        while true {
+            let page = try connection.query(pageQuery, [.text(collector.lastPerson), .integer(fillPageSize)])
+            guard !page.isEmpty else { break }
+            try collector.add(page.map { $0 as any SQLRow })
+        }
+        return collector.sorted()
+    }
+
+    private static let pageQuery = "SELECT person_id, fields FROM person_match_rows WHERE person_id > ? ORDER BY person_id LIMIT ?"
+
+    /// Pages of matching rows, in person-id order, turned into owned blocking keys.
+    private struct BlockCollector {
         var people: [String] = []
         var blocks: [OwnedBlock] = []
-        while true {
-            let page = try await database.read(
-                "SELECT person_id, fields FROM person_match_rows WHERE person_id > ? ORDER BY person_id LIMIT ?",
-                [.text(people.last ?? ""), .integer(fillPageSize)]
-            ).map { (try $0.text("person_id"), try $0.text("fields")) }
-            guard !page.isEmpty else { break }
-            let keys = LooseMatcher.storedBlockingKeys(storedFields: page.map(\.1))
+
+        var lastPerson: String { people.last ?? "" }
+
+        mutating func add(_ page: [any SQLRow]) throws {
+            let rows = try page.map { (try $0.text("person_id"), try $0.text("fields")) }
+            let keys = LooseMatcher.storedBlockingKeys(storedFields: rows.map(\.1))
             for (offset, personKeys) in keys.enumerated() {
                 let owner = Int32(people.count + offset)
                 blocks.append(contentsOf: Set(personKeys).map { OwnedBlock(key: $0, owner: owner) })
             }
-            people += page.map(\.0)
+            people += rows.map(\.0)
         }
-        blocks.sort()
-        return (blocks, people)
+
+        mutating func sorted() -> (blocks: [OwnedBlock], people: [String]) {
+            blocks.sort()
+            return (blocks, people)
+        }
     }
 
-    /// The keys of ``sortedBlocks(on:)`` inserted on a direct SQLite connection, in order.
+    /// How many keys one INSERT on a direct connection carries.
+    static let keysPerInsert = 100
+
+    /// The keys of ``sortedBlocks(on:)`` inserted on a direct SQLite connection, in order, in
+    /// multi-row INSERTs of ``keysPerInsert`` rows (one prepared statement for the full ones,
+    /// one for the rest): the per-statement work of SQLite's VM is paid once per hundred.
     static func insert(_ blocks: [OwnedBlock], people: [String], on connection: DirectConnection) throws {
-        let sql = "INSERT INTO person_blocks (block_key, person_id) VALUES (?, ?) ON CONFLICT DO NOTHING"
-        for block in blocks { try connection.run(sql, [.integer(block.key), .text(people[Int(block.owner)])]) }
+        var start = 0
+        var binds: [QueryValue] = []
+        binds.reserveCapacity(2 * keysPerInsert)
+        while start < blocks.count {
+            let end = min(start + keysPerInsert, blocks.count)
+            binds.removeAll(keepingCapacity: true)
+            for block in blocks[start..<end] {
+                binds.append(.integer(block.key))
+                binds.append(.text(people[Int(block.owner)]))
+            }
+            let values = end - start == keysPerInsert ? fullInsertValues : Self.values(count: end - start)
+            try connection.run("INSERT INTO person_blocks (block_key, person_id) VALUES \(values) ON CONFLICT DO NOTHING", binds)
+            start = end
+        }
+    }
+
+    private static let fullInsertValues = values(count: keysPerInsert)
+
+    private static func values(count: Int) -> String {
+        Array(repeating: "(?, ?)", count: count).joined(separator: ", ")
     }
 
     /// The keys of ``sortedBlocks(on:)`` inserted on PostgreSQL, in multi-row INSERTs.

@@ -62,7 +62,7 @@ extension MatchIndex {
     static func bulkTables(for batch: RecordBatch, blocks withBlocks: Bool = true) -> [BulkTable] {
         guard !batch.people.isEmpty else { return [] }
         let byPerson = Dictionary(grouping: batch.contactPoints.filter { $0.personID != nil }) { $0.personID! }
-        let rows = batch.people.map { row(of: $0, contactPoints: byPerson[$0.id] ?? []) }
+        let rows = batch.people.map { row(of: $0, contactPoints: byPerson[$0.id] ?? [], withoutKeys: !withBlocks) }
         let matchRows = BulkTable("person_match_rows", ["person_id", "fields"], rows) {
             [.text($0.personID), .text($0.person.storedFields)]
         }

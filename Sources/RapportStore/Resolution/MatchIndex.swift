@@ -30,11 +30,11 @@ public enum MatchIndex {
         try await write(row(of: person, contactPoints: points), on: db)
     }
 
-    /// The matching row of a stored person.
-    static func row(of person: Person, contactPoints: [ContactPoint]) -> PersonMatchRow {
+    /// The matching row of a stored person (without its blocking keys if `withoutKeys`).
+    static func row(of person: Person, contactPoints: [ContactPoint], withoutKeys: Bool = false) -> PersonMatchRow {
         PersonMatchRow(
             personID: person.id.rawValue, givenName: person.givenName, familyName: person.familyName,
-            birthDate: person.birthDate, country: person.country, contactPoints: contactPoints)
+            birthDate: person.birthDate, country: person.country, contactPoints: contactPoints, withoutKeys: withoutKeys)
     }
 
     /// The indexed people sharing any of `keys`, skipping keys shared by more than

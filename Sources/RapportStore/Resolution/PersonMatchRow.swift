@@ -15,13 +15,14 @@ struct PersonMatchRow: Sendable {
     /// The person's stored blocking keys (`LooseMatcher.storedBlockingKeys`), distinct and
     /// ascending. Computed once with the row (off the writer, when ingestion prepares a batch):
     /// they fetch an arriving record's candidates and, if it becomes a new person, are written
-    /// as that person's blocks.
+    /// as that person's blocks. Empty for a row made `withoutKeys`.
     let blockingKeys: [Int64]
 
-    /// The row of a person with these values and contact points.
+    /// The row of a person with these values and contact points; `withoutKeys` leaves the
+    /// blocking keys out, for a bulk load that computes them at its end (``BulkLoadDeferral``).
     init(
         personID: String, givenName: String?, familyName: String?, birthDate: LocalDate?, country: String?,
-        contactPoints: [ContactPoint]
+        contactPoints: [ContactPoint], withoutKeys: Bool = false
     ) {
         self.personID = personID
         let current = contactPoints.filter { $0.validTo == nil }.sorted { $0.isPrimary && !$1.isPrimary }
@@ -43,7 +44,7 @@ struct PersonMatchRow: Sendable {
         if record[.country].isEmpty { record[.country] = country ?? "" }
         let person = PersonNormaliser().normalise(record)
         self.person = person
-        blockingKeys = Set(LooseMatcher.storedBlockingKeys(person)).sorted()
+        blockingKeys = withoutKeys ? [] : Set(LooseMatcher.storedBlockingKeys(person)).sorted()
     }
 
     private init(personID: String, person: NormalisedPerson, blockingKeys: [Int64]) {

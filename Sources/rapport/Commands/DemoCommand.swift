@@ -40,14 +40,15 @@ struct DemoLoader {
         let progress = ProgressBar(total: people, label: "demo people")
         let started = Date()
         var records = 0
-        // Batches are generated ahead on the other core while this task writes them; into
-        // an empty store the secondary indexes are built once at the end.
+        // Batches are generated and turned into rows ahead, one per core, while this task
+        // writes them in order; into an empty store the secondary indexes are built once at
+        // the end.
         let write = {
             do {
-                try await dataset.generate { batch in
-                    try await queue.load(batch, by: .system)
-                    records += batch.count
-                    progress.advance(by: batch.people.count)
+                try await dataset.generate(preparing: { try await loader.prepare($0, by: .system) }) { batch in
+                    try await queue.write(batch)
+                    records += batch.records
+                    progress.advance(by: batch.people)
                 }
             } catch {
                 try? await queue.finish()
