@@ -38,7 +38,9 @@ public struct DemoDataset: Sendable {
     /// ``generate(into:)`` with a step of the consumer's own, `prepare`, run on each batch in
     /// the task that made it: a loader turns batches into rows there, in parallel, so that its
     /// `sink` — which must take them in order — only writes. The first batch (the records
-    /// everything refers to) is prepared before any other is made.
+    /// everything refers to) is prepared before any other is made. One batch more than there
+    /// are processors is under way, so that a finished batch waiting for the writer does not
+    /// leave a core idle.
     public func generate<Prepared: Sendable>(
         preparing prepare: @escaping @Sendable (RecordBatch) async throws -> Prepared,
         into sink: (Prepared) async throws -> Void
@@ -49,7 +51,7 @@ public struct DemoDataset: Sendable {
         defer { for task in inFlight { task.cancel() } }
         try await sink(try await prepare(factory.reference.batch))
         while true {
-            while inFlight.count < Self.lanes, let plan = plans.next() {
+            while inFlight.count < Self.lanes + 1, let plan = plans.next() {
                 inFlight.append(Task { try await prepare(plan.make(with: factory)) })
             }
             guard !inFlight.isEmpty else { return }

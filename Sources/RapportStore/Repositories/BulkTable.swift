@@ -13,13 +13,10 @@ struct BulkTable: Sendable {
         self.rows = rows.map(values)
     }
 
-    /// Writes the rows through one prepared INSERT reused for every row, inside the
-    /// caller's transaction on a direct SQLite connection.
+    /// Writes the rows through prepared multi-row INSERTs, inside the caller's transaction
+    /// on a direct SQLite connection (``DirectConnection/insert(into:columns:rows:rowsPerStatement:)``).
     func insert(on connection: DirectConnection) throws {
-        guard !rows.isEmpty else { return }
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        let sql = "INSERT INTO \(name) (\(columns.joined(separator: ", "))) VALUES (\(placeholders))"
-        for row in rows { try connection.run(sql, row) }
+        try connection.insert(into: name, columns: columns, rows: rows)
     }
 
     /// Writes the rows as multi-row INSERTs of at most ~30 000 bound values (PostgreSQL

@@ -105,6 +105,55 @@ final class DirectConnection {
         return Int(sqlite_nio_sqlite3_changes(handle))
     }
 
+    /// Inserts `rows` into `table` as multi-row INSERTs of `rowsPerStatement` rows (one
+    /// prepared statement for the full ones, one single-row statement for the rest), binding
+    /// the values straight from the rows. For bulk loads: SQLite's per-statement work —
+    /// opening a cursor on the table and on each index, finding the prepared statement by
+    /// its text — is then paid once per `rowsPerStatement` rows instead of once per row.
+    func insert(into table: String, columns: [String], rows: [[QueryValue]], rowsPerStatement: Int = 32) throws {
+        guard !rows.isEmpty else { return }
+        let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
+        let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        var start = 0
+        if rows.count >= rowsPerStatement {
+            let sql = head + Array(repeating: tuple, count: rowsPerStatement).joined(separator: ", ")
+            let statement = try prepared(sql)
+            defer { release(statement) }
+            while rows.count - start >= rowsPerStatement {
+                try bind(rows[start..<(start + rowsPerStatement)], width: columns.count, to: statement, sql: sql)
+                try step(statement, sql: sql)
+                start += rowsPerStatement
+            }
+        }
+        guard start < rows.count else { return }
+        let sql = head + tuple
+        let statement = try prepared(sql)
+        defer { release(statement) }
+        for row in rows[start...] {
+            try bind(row[...], to: statement, from: 1, sql: sql)
+            try step(statement, sql: sql)
+        }
+    }
+
+    /// Runs a bound statement that returns no rows to its end and resets it for the next binds.
+    private func step(_ statement: Statement, sql: String) throws {
+        var status = sqlite_nio_sqlite3_step(statement.pointer)
+        while status == CSQLITE_ROW { status = sqlite_nio_sqlite3_step(statement.pointer) }
+        guard status == CSQLITE_DONE else { throw failure(sql) }
+        sqlite_nio_sqlite3_reset(statement.pointer)
+    }
+
+    private func bind(_ rows: ArraySlice<[QueryValue]>, width: Int, to statement: Statement, sql: String) throws {
+        var index: Int32 = 1
+        for row in rows {
+            guard row.count == width else {
+                throw DirectSQLiteError(code: 25, message: "a row of \(row.count) values for \(width) columns", sql: sql)
+            }
+            try bind(row[...], to: statement, from: index, sql: sql)
+            index += Int32(width)
+        }
+    }
+
     private func prepared(_ sql: String) throws -> Statement {
         if let statement = statements[sql] { return statement }
         var pointer: OpaquePointer?
@@ -125,8 +174,13 @@ final class DirectConnection {
         guard expected == binds.count else {
             throw DirectSQLiteError(code: 25, message: "\(binds.count) values bound to \(expected) placeholders", sql: sql)
         }
-        for (offset, value) in binds.enumerated() {
-            let index = Int32(offset + 1)
+        try bind(binds[...], to: statement, from: 1, sql: sql)
+    }
+
+    /// Binds `values` to the placeholders from number `first` on.
+    private func bind(_ values: ArraySlice<QueryValue>, to statement: Statement, from first: Int32, sql: String) throws {
+        var index = first
+        for value in values {
             let status: Int32 =
                 switch value {
                 case .text(var text):
@@ -143,6 +197,7 @@ final class DirectConnection {
                 case .null: sqlite_nio_sqlite3_bind_null(statement.pointer, index)
                 }
             guard status == CSQLITE_OK else { throw failure(sql) }
+            index += 1
         }
     }
 
