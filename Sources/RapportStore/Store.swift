@@ -133,6 +133,7 @@ public struct Store: Sendable {
     /// Writes pending audit entries, then closes every connection.
     public func close() async {
         try? await audit.flush()
+        customers.documents.feed?.close()
         await database.shutdown()
     }
 

@@ -31,6 +31,16 @@ final class ViewChangeFeed: Sendable {
         self.path = path
     }
 
+    /// Closes the feed's connection (with the store); a later ``catchUp(_:)`` would open it again.
+    func close() {
+        state.withLockedValue { state in
+            state.connection?.close()
+            state.connection = nil
+            // Another connection's `data_version` means nothing to this one: read the feed next time.
+            state.dataVersion = nil
+        }
+    }
+
     /// Brings `cache` up to date with the feed; returns the number the cache is now current
     /// at, for ``CustomerDocumentCache/store(_:for:ifCurrentAt:)``.
     func catchUp(_ cache: CustomerDocumentCache) throws -> Int64 {
