@@ -9,10 +9,18 @@ extension Database {
     /// For writes of many rows (bulk loads, batches of audit entries): one prepared
     /// statement per table, kept with the connection and reused for every row, is several
     /// times faster than SQLiteNIO, which prepares every statement anew.
-    func directTransaction<T: Sendable>(_ body: @escaping @Sendable (DirectConnection) throws -> T) async throws -> T {
+    ///
+    /// `checkingForeignKeys: false` turns SQLite's foreign-key enforcement off for this one
+    /// transaction, for writes whose references hold by construction (the caller says why).
+    /// The pragma has no effect inside a transaction, so it is set around `BEGIN … COMMIT`.
+    func directTransaction<T: Sendable>(
+        checkingForeignKeys: Bool = true, _ body: @escaping @Sendable (DirectConnection) throws -> T
+    ) async throws -> T {
         guard let writer else { preconditionFailure("direct transactions exist on SQLite only") }
         return try await writer.thread.runIfActive {
             try writer.withConnection { connection in
+                if !checkingForeignKeys { try connection.execute("PRAGMA foreign_keys = OFF") }
+                defer { if !checkingForeignKeys { try? connection.execute("PRAGMA foreign_keys = ON") } }
                 try connection.execute("BEGIN IMMEDIATE")
                 do {
                     let result = try body(connection)

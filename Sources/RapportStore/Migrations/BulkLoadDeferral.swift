@@ -47,19 +47,19 @@ enum BulkLoadDeferral {
     /// every core and more memory (``DirectConnection/withLargeSorts(_:)``): each index is one
     /// sort of its whole table.
     static func restore(on database: Database) async throws {
-        var statements = indexStatements(database.kind).map {
-            $0.replacingOccurrences(of: "CREATE INDEX ", with: "CREATE INDEX IF NOT EXISTS ")
+        var steps = indexStatements(database.kind).map {
+            ("built \(objectNames([$0], kind: "INDEX").first ?? "an index")",
+             $0.replacingOccurrences(of: "CREATE INDEX ", with: "CREATE INDEX IF NOT EXISTS "))
         }
         if database.kind == .sqlite {
-            statements += ViewStampTriggers.sqlite.map {
-                $0.replacingOccurrences(of: "CREATE TRIGGER ", with: "CREATE TRIGGER IF NOT EXISTS ")
+            steps += ViewStampTriggers.sqlite.map {
+                ("made a trigger", $0.replacingOccurrences(of: "CREATE TRIGGER ", with: "CREATE TRIGGER IF NOT EXISTS "))
             }
         }
         try await timed("moved an older load's blocking keys", on: database) { try await restoreBlocks(on: database) }
         try await timed("wrote the deferred blocking keys", on: database) { try await fillBlocks(on: database) }
-        for statement in statements {
-            let name = objectNames([statement.replacingOccurrences(of: " IF NOT EXISTS", with: "")], kind: "INDEX")
-            try await timed("built \(name.first ?? "a trigger")", on: database) {
+        for (step, statement) in steps {
+            try await timed(step, on: database) {
                 if database.kind == .sqlite {
                     try await database.directConnection { connection in
                         try connection.withLargeSorts { try connection.execute(statement) }
@@ -87,24 +87,14 @@ enum BulkLoadDeferral {
     /// enforcement off for it: every key's person comes from a `person_match_rows` row of that
     /// transaction, whose own reference to `people` holds, so checking each of the millions of
     /// keys against `people` (a random seek apiece, in key order) would prove nothing new.
-    /// The pragma has no effect inside a transaction, so it is set around `BEGIN … COMMIT`.
     private static func fillBlocks(on database: Database) async throws {
         guard try await blocksDeferred(on: database) else { return }
         let drop = "DROP TABLE \(blocksMarker)"
         if database.kind == .sqlite {
-            try await database.directConnection { connection in
-                try connection.execute("PRAGMA foreign_keys = OFF")
-                defer { try? connection.execute("PRAGMA foreign_keys = ON") }
-                try connection.execute("BEGIN IMMEDIATE")
-                do {
-                    let (blocks, people) = try MatchIndex.sortedBlocks(on: connection)
-                    try MatchIndex.insert(blocks, people: people, on: connection)
-                    try connection.execute(drop)
-                    try connection.execute("COMMIT")
-                } catch {
-                    try? connection.execute("ROLLBACK")
-                    throw error
-                }
+            try await database.directTransaction(checkingForeignKeys: false) { connection in
+                let (blocks, people) = try MatchIndex.sortedBlocks(on: connection)
+                try MatchIndex.insert(blocks, people: people, on: connection)
+                try connection.execute(drop)
             }
         } else {
             let (blocks, people) = try await MatchIndex.sortedBlocks(on: database)

@@ -44,17 +44,18 @@ public final class CustomerDocumentCache: Sendable {
 
     /// The document stored for `id` under exactly `version`, if any (PostgreSQL).
     func document(for id: PersonID, version: Int64) -> [UInt8]? {
-        state.withLockedValue { state in
-            guard let entry = state.entries[id], entry.version == version else { return nil }
-            if !entry.served { state.entries[id]?.served = true }
-            return entry.document
-        }
+        served(id) { $0.version == version }
     }
 
     /// The document stored for `id`, if any (SQLite: call ``ViewChangeFeed/catchUp(_:)`` first).
     func document(for id: PersonID) -> [UInt8]? {
+        served(id) { _ in true }
+    }
+
+    /// The document of `id` if its entry passes `valid`, marked as served for the clock hand.
+    private func served(_ id: PersonID, if valid: (Entry) -> Bool) -> [UInt8]? {
         state.withLockedValue { state in
-            guard let entry = state.entries[id] else { return nil }
+            guard let entry = state.entries[id], valid(entry) else { return nil }
             if !entry.served { state.entries[id]?.served = true }
             return entry.document
         }

@@ -70,33 +70,17 @@ extension MatchIndex {
         }
     }
 
-    /// How many keys one INSERT on a direct connection carries.
-    static let keysPerInsert = 100
-
-    /// The keys of ``sortedBlocks(on:)`` inserted on a direct SQLite connection, in order, in
-    /// multi-row INSERTs of ``keysPerInsert`` rows (one prepared statement for the full ones,
-    /// one for the rest): the per-statement work of SQLite's VM is paid once per hundred.
+    /// The keys of ``sortedBlocks(on:)`` inserted on a direct SQLite connection, in order, as
+    /// the bulk loader's multi-row INSERTs, a page of rows at a time (so the rows of millions
+    /// of keys are never all in memory at once).
     static func insert(_ blocks: [OwnedBlock], people: [String], on connection: DirectConnection) throws {
         var start = 0
-        var binds: [QueryValue] = []
-        binds.reserveCapacity(2 * keysPerInsert)
         while start < blocks.count {
-            let end = min(start + keysPerInsert, blocks.count)
-            binds.removeAll(keepingCapacity: true)
-            for block in blocks[start..<end] {
-                binds.append(.integer(block.key))
-                binds.append(.text(people[Int(block.owner)]))
-            }
-            let values = end - start == keysPerInsert ? fullInsertValues : Self.values(count: end - start)
-            try connection.run("INSERT INTO person_blocks (block_key, person_id) VALUES \(values) ON CONFLICT DO NOTHING", binds)
+            let end = min(start + fillPageSize, blocks.count)
+            let rows = blocks[start..<end].map { [QueryValue.integer($0.key), .text(people[Int($0.owner)])] }
+            try connection.insert(into: "person_blocks", columns: ["block_key", "person_id"], rows: rows, ignoringConflicts: true)
             start = end
         }
-    }
-
-    private static let fullInsertValues = values(count: keysPerInsert)
-
-    private static func values(count: Int) -> String {
-        Array(repeating: "(?, ?)", count: count).joined(separator: ", ")
     }
 
     /// The keys of ``sortedBlocks(on:)`` inserted on PostgreSQL, in multi-row INSERTs.

@@ -99,9 +99,7 @@ final class DirectConnection {
         let statement = try prepared(sql)
         defer { release(statement) }
         try bind(binds, to: statement, sql: sql)
-        var status = sqlite_nio_sqlite3_step(statement.pointer)
-        while status == CSQLITE_ROW { status = sqlite_nio_sqlite3_step(statement.pointer) }
-        guard status == CSQLITE_DONE else { throw failure(sql) }
+        try step(statement, sql: sql)
         return Int(sqlite_nio_sqlite3_changes(handle))
     }
 
@@ -110,13 +108,17 @@ final class DirectConnection {
     /// the values straight from the rows. For bulk loads: SQLite's per-statement work —
     /// opening a cursor on the table and on each index, finding the prepared statement by
     /// its text — is then paid once per `rowsPerStatement` rows instead of once per row.
-    func insert(into table: String, columns: [String], rows: [[QueryValue]], rowsPerStatement: Int = 32) throws {
+    /// `ignoringConflicts` skips rows that a unique key already holds (`ON CONFLICT DO NOTHING`).
+    func insert(
+        into table: String, columns: [String], rows: [[QueryValue]], rowsPerStatement: Int = 32, ignoringConflicts: Bool = false
+    ) throws {
         guard !rows.isEmpty else { return }
         let head = "INSERT INTO \(table) (\(columns.joined(separator: ", "))) VALUES "
         let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let tail = ignoringConflicts ? " ON CONFLICT DO NOTHING" : ""
         var start = 0
         if rows.count >= rowsPerStatement {
-            let sql = head + Array(repeating: tuple, count: rowsPerStatement).joined(separator: ", ")
+            let sql = head + Array(repeating: tuple, count: rowsPerStatement).joined(separator: ", ") + tail
             let statement = try prepared(sql)
             defer { release(statement) }
             while rows.count - start >= rowsPerStatement {
@@ -126,7 +128,7 @@ final class DirectConnection {
             }
         }
         guard start < rows.count else { return }
-        let sql = head + tuple
+        let sql = head + tuple + tail
         let statement = try prepared(sql)
         defer { release(statement) }
         for row in rows[start...] {
