@@ -24,12 +24,16 @@ struct BulkLoaderTests {
             SELECT 'index ' || indexname || ' on ' || tablename || ': ' || indexdef AS object
             FROM pg_indexes WHERE schemaname = current_schema()
             UNION ALL SELECT 'table ' || table_name FROM information_schema.tables WHERE table_schema = current_schema()
+            UNION ALL SELECT 'trigger ' || trigger_name || ' ' || event_manipulation || ' on ' || event_object_table
+            FROM information_schema.triggers WHERE trigger_schema = current_schema()
             """
         return try await store.database.read(sql, []).map { try $0.decode(column: "object", as: String.self) }.sorted()
     }
 
     func blocks(in store: Store) async throws -> [String] {
-        try await store.database.read("SELECT block_key, person_id FROM person_blocks ORDER BY block_key, person_id", []).map {
+        try await store.database.read(
+            "SELECT b.block_key, r.person_id FROM person_blocks b JOIN person_match_rows r ON r.row_id = b.row_id ORDER BY 1, 2", []
+        ).map {
             "\(try $0.decode(column: "block_key", as: Int64.self)) \(try $0.decode(column: "person_id", as: String.self))"
         }
     }
@@ -50,7 +54,7 @@ struct BulkLoaderTests {
             if TestStore.backend == "sqlite" {
                 let table = try #require(
                     try await store.database.readFirst("SELECT sql FROM sqlite_master WHERE name = 'person_blocks'", []))
-                #expect(try table.decode(column: "sql", as: String.self).contains("PRIMARY KEY (block_key, person_id)"))
+                #expect(try table.decode(column: "sql", as: String.self).contains("PRIMARY KEY (block_key, row_id)"))
             }
             let loaded = try await blocks(in: store)
             #expect(loaded.count > batches.reduce(0) { $0 + $1.people.count })

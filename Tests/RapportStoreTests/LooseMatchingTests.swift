@@ -194,7 +194,7 @@ struct LooseMatchingTests {
                     store,
                     """
                     SELECT r.person_id, r.fields, COUNT(b.block_key) AS blocks FROM person_match_rows r
-                    LEFT JOIN person_blocks b ON b.person_id = r.person_id GROUP BY r.person_id, r.fields ORDER BY r.person_id
+                    LEFT JOIN person_blocks b ON b.row_id = r.row_id GROUP BY r.person_id, r.fields ORDER BY r.person_id
                     """
                 ).map {
                     "\(try $0.decode(column: "person_id", as: String.self)) \(try $0.decode(column: "fields", as: String.self)) "
@@ -213,12 +213,14 @@ struct LooseMatchingTests {
             var patch = PersonPatch()
             patch.birthDate = .set("1990-01-31")
             _ = try await store.people.update(person.id, with: patch, by: TestActors.admin)
-            let row = try await rows(store, "SELECT fields FROM person_match_rows WHERE person_id = \(bind: person.id.rawValue)")
+            let row = try await rows(store, "SELECT row_id, fields FROM person_match_rows WHERE person_id = \(bind: person.id.rawValue)")
             let fields = NormalisedPerson.fields(stored: try row[0].decode(column: "fields", as: String.self))
             #expect(fields[ComparedField.givenName.rawValue] == "zofia")
             #expect(fields[ComparedField.dateOfBirth.rawValue] == "19900131")
+            let rowID = try row[0].decode(column: "row_id", as: Int64.self)
+            #expect(try await !rows(store, "SELECT block_key FROM person_blocks WHERE row_id = \(bind: rowID)").isEmpty)
             try await store.database.sql.raw("DELETE FROM people WHERE id = \(bind: person.id.rawValue)").run()
-            #expect(try await rows(store, "SELECT person_id FROM person_blocks WHERE person_id = \(bind: person.id.rawValue)").isEmpty)
+            #expect(try await rows(store, "SELECT block_key FROM person_blocks WHERE row_id = \(bind: rowID)").isEmpty)
             #expect(try await rows(store, "SELECT person_id FROM person_match_rows WHERE person_id = \(bind: person.id.rawValue)").isEmpty)
             await test.close()
         } catch {

@@ -12,7 +12,8 @@ extension Migration {
     /// `NormalisedPerson.storedFields`), so candidates are compared without normalising them
     /// again; `person_blocks` one row per blocking key of a person (`BlockingKey.storedKey`,
     /// a 64-bit hash as signed integer). Both reference `people(id)` with `ON DELETE CASCADE`:
-    /// erasing a person leaves neither behind.
+    /// erasing a person leaves neither behind. Migration 019 gives the rows an integer id and
+    /// their keys, and keys `person_blocks` by that id.
     static let m016LooseMatching = Migration(version: 16, name: "loose matching") { kind in
         [
             """

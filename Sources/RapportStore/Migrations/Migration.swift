@@ -26,5 +26,6 @@ public struct Migration: Sendable {
         .m016LooseMatching,
         .m017LeanerIndexes,
         .m018ViewChanges,
+        .m019BlockingRows,
     ]
 }

@@ -27,12 +27,10 @@ public struct BulkLoader: Sendable {
     }
 
     /// Turns `batch` into rows as ``load(_:by:)`` does, reading first who subscribes to its
-    /// events and whether a deferred load leaves the blocking keys to its end. Safe to call on
-    /// several batches at once; their writes must follow in order.
+    /// events. Safe to call on several batches at once; their writes must follow in order.
     public func prepare(_ batch: RecordBatch, by actor: Actor) async throws -> PreparedBatch {
         let subscribers = try await store.outbox.subscribers(on: store.database.sql)
-        let deferred = try await BulkLoadDeferral.blocksDeferred(on: store.database)
-        let plan = try prepare(batch, by: actor, subscribers: subscribers, blocksDeferred: deferred)
+        let plan = try prepare(batch, by: actor, subscribers: subscribers)
         return PreparedBatch(plan: plan, records: batch.count, people: batch.people.count)
     }
 
@@ -45,12 +43,9 @@ public struct BulkLoader: Sendable {
         var storedPeople: [String]
     }
 
-    /// The batch's rows per table, its audit entry last; without the people's blocking keys
-    /// while a deferred load leaves them to its end (see ``BulkLoadDeferral``).
-    func prepare(
-        _ batch: RecordBatch, by actor: Actor, subscribers: EventOutbox.Subscribers = .none, blocksDeferred: Bool = false
-    ) throws -> Plan {
-        var tables = Self.tables(for: batch) + MatchIndex.bulkTables(for: batch, blocks: !blocksDeferred)
+    /// The batch's rows per table, its audit entry last.
+    func prepare(_ batch: RecordBatch, by actor: Actor, subscribers: EventOutbox.Subscribers = .none) throws -> Plan {
+        var tables = Self.tables(for: batch) + MatchIndex.bulkTables(for: batch)
         tables += try store.outbox.tables(for: batch, subscribers: subscribers)
         // Segment rules read each person's behaviour summary: it is written with the activity.
         let (fresh, stored) = CustomerMetrics.split(batch)

@@ -15,7 +15,6 @@ extension MatchIndex {
         on database: Database, progress: @Sendable (Int) -> Void = { _ in }
     ) async throws -> Int {
         try await database.transaction { db in
-            try await db.raw("DELETE FROM person_blocks").run()
             try await db.raw("DELETE FROM person_match_rows").run()
         }
         var after = ""
@@ -38,38 +37,31 @@ extension MatchIndex {
         }
     }
 
-    /// Inserts the rows and blocks of people who have none yet, in one transaction.
+    /// Inserts the rows (and so the blocks) of people who have none yet, in one transaction.
     static func insert(_ rows: [PersonMatchRow], on database: Database) async throws {
-        let statements = rows.flatMap { row in
-            [("INSERT INTO person_match_rows (person_id, fields) VALUES (?, ?)",
-              [QueryValue.text(row.personID), .text(row.person.storedFields)])] + row.insertBlockStatements
-        }
+        let table = table(of: rows)
         if database.kind == .sqlite {
-            try await database.directTransaction { connection in
-                for statement in statements { try connection.run(statement.0, statement.1) }
-            }
+            try await database.directTransaction { connection in try table.insert(on: connection) }
         } else {
-            try await database.transaction { db in
-                for statement in statements { try await db.raw(Database.queryString(statement.0, statement.1)).run() }
-            }
+            try await database.transaction { db in try await table.insert(on: db) }
+        }
+    }
+
+    /// The rows as the `person_match_rows` table of a bulk write.
+    private static func table(of rows: [PersonMatchRow]) -> BulkTable {
+        BulkTable("person_match_rows", ["person_id", "fields", "blocks"], rows) {
+            [.text($0.personID), .text($0.person.storedFields), .text($0.storedBlocks)]
         }
     }
 }
 
 extension MatchIndex {
-    /// The index rows of a bulk-loaded batch's people, written in the batch's transaction:
-    /// their matching rows, and their blocking keys unless `blocks` is false.
-    static func bulkTables(for batch: RecordBatch, blocks withBlocks: Bool = true) -> [BulkTable] {
+    /// The matching rows of a bulk-loaded batch's people, keys included, written in the
+    /// batch's transaction (a deferred load's trigger-less `person_blocks` gets the keys at
+    /// its end, see ``BulkLoadDeferral``).
+    static func bulkTables(for batch: RecordBatch) -> [BulkTable] {
         guard !batch.people.isEmpty else { return [] }
         let byPerson = Dictionary(grouping: batch.contactPoints.filter { $0.personID != nil }) { $0.personID! }
-        let rows = batch.people.map { row(of: $0, contactPoints: byPerson[$0.id] ?? [], withoutKeys: !withBlocks) }
-        let matchRows = BulkTable("person_match_rows", ["person_id", "fields"], rows) {
-            [.text($0.personID), .text($0.person.storedFields)]
-        }
-        guard withBlocks else { return [matchRows] }
-        let blocks = rows.flatMap { row in
-            row.blockingKeys.map { (row.personID, $0) }
-        }
-        return [matchRows, BulkTable("person_blocks", ["block_key", "person_id"], blocks) { [.integer($0.1), .text($0.0)] }]
+        return [table(of: batch.people.map { row(of: $0, contactPoints: byPerson[$0.id] ?? []) })]
     }
 }

@@ -3,9 +3,10 @@ import RapportCore
 import RapportIdentity
 import SQLKit
 
-/// The blocking index of loose matching: per person a matching row (`person_match_rows`) and
-/// their blocking keys (`person_blocks`), kept current by ingestion, by the people and
-/// contact-point API, by the bulk loader, and rebuilt whole by `rapport resolve index`.
+/// The blocking index of loose matching: per person a matching row (`person_match_rows`,
+/// with their blocking keys), kept current by ingestion, by the people and contact-point
+/// API, by the bulk loader, and rebuilt whole by `rapport resolve index`. The database copies
+/// the keys into `person_blocks`, where candidates are looked up (migration 019).
 ///
 /// People with status `merged` stay out of the candidates (they live on in the person they
 /// were merged into). Suppressed people remain candidates: a new record about someone who
@@ -14,9 +15,7 @@ import SQLKit
 public enum MatchIndex {
     /// Writes `row` on `db` (inside the caller's transaction).
     static func write(_ row: PersonMatchRow, on db: any SQLDatabase) async throws {
-        for statement in row.statements {
-            try await db.run(statement.sql, statement.binds)
-        }
+        try await db.run(row.upsert.sql, row.upsert.binds)
     }
 
     /// Recomputes the row of one person from what is stored about them, on `db`.
@@ -30,11 +29,11 @@ public enum MatchIndex {
         try await write(row(of: person, contactPoints: points), on: db)
     }
 
-    /// The matching row of a stored person (without its blocking keys if `withoutKeys`).
-    static func row(of person: Person, contactPoints: [ContactPoint], withoutKeys: Bool = false) -> PersonMatchRow {
+    /// The matching row of a stored person.
+    static func row(of person: Person, contactPoints: [ContactPoint]) -> PersonMatchRow {
         PersonMatchRow(
             personID: person.id.rawValue, givenName: person.givenName, familyName: person.familyName,
-            birthDate: person.birthDate, country: person.country, contactPoints: contactPoints, withoutKeys: withoutKeys)
+            birthDate: person.birthDate, country: person.country, contactPoints: contactPoints)
     }
 
     /// The indexed people sharing any of `keys`, skipping keys shared by more than
@@ -73,14 +72,14 @@ public enum MatchIndex {
         let keys = Array(Set(keys)).sorted()
         guard !keys.isEmpty, maxBlockSize > 0 else { return nil }
         let hits = keys.indices.map {
-            "SELECT block_key, person_id FROM (SELECT block_key, person_id FROM person_blocks WHERE block_key = ? "
+            "SELECT block_key, row_id FROM (SELECT block_key, row_id FROM person_blocks WHERE block_key = ? "
                 + "LIMIT \(maxBlockSize + 1)) AS k\($0)"
         }.joined(separator: "\nUNION ALL ")
         let sql = """
             WITH hits AS (\(hits)),
             usable AS (SELECT block_key FROM hits GROUP BY block_key HAVING COUNT(*) <= \(maxBlockSize))
             SELECT r.person_id, r.fields FROM person_match_rows r
-            WHERE r.person_id IN (SELECT h.person_id FROM hits h JOIN usable u ON u.block_key = h.block_key)
+            WHERE r.row_id IN (SELECT h.row_id FROM hits h JOIN usable u ON u.block_key = h.block_key)
             ORDER BY r.person_id
             """
         return (sql, keys.map(QueryValue.integer))

@@ -13,16 +13,15 @@ struct PersonMatchRow: Sendable {
     let personID: String
     let person: NormalisedPerson
     /// The person's stored blocking keys (`LooseMatcher.storedBlockingKeys`), distinct and
-    /// ascending. Computed once with the row (off the writer, when ingestion prepares a batch):
-    /// they fetch an arriving record's candidates and, if it becomes a new person, are written
-    /// as that person's blocks. Empty for a row made `withoutKeys`.
+    /// ascending. Computed once with the row (off the writer, when ingestion or a bulk load
+    /// prepares a batch): they fetch an arriving record's candidates, and are stored with the
+    /// row (``storedBlocks``), from where the database copies them into `person_blocks`.
     let blockingKeys: [Int64]
 
-    /// The row of a person with these values and contact points; `withoutKeys` leaves the
-    /// blocking keys out, for a bulk load that computes them at its end (``BulkLoadDeferral``).
+    /// The row of a person with these values and contact points.
     init(
         personID: String, givenName: String?, familyName: String?, birthDate: LocalDate?, country: String?,
-        contactPoints: [ContactPoint], withoutKeys: Bool = false
+        contactPoints: [ContactPoint]
     ) {
         self.personID = personID
         let current = contactPoints.filter { $0.validTo == nil }.sorted { $0.isPrimary && !$1.isPrimary }
@@ -44,7 +43,7 @@ struct PersonMatchRow: Sendable {
         if record[.country].isEmpty { record[.country] = country ?? "" }
         let person = PersonNormaliser().normalise(record)
         self.person = person
-        blockingKeys = withoutKeys ? [] : Set(LooseMatcher.storedBlockingKeys(person)).sorted()
+        blockingKeys = Set(LooseMatcher.storedBlockingKeys(person)).sorted()
     }
 
     private init(personID: String, person: NormalisedPerson, blockingKeys: [Int64]) {
@@ -60,31 +59,21 @@ struct PersonMatchRow: Sendable {
             personID: person.rawValue, person: NormalisedPerson(fields: self.person.fields), blockingKeys: blockingKeys)
     }
 
-    /// The statements that make the stored row and blocks of the person equal to this one, with
-    /// `?` placeholders (run by `MatchIndex` through SQLKit or a direct SQLite connection).
-    var statements: [(sql: String, binds: [QueryValue])] {
-        [
-            ("DELETE FROM person_blocks WHERE person_id = ?", [.text(personID)]),
-            (
-                """
-                INSERT INTO person_match_rows (person_id, fields) VALUES (?, ?)
-                ON CONFLICT (person_id) DO UPDATE SET fields = excluded.fields
-                """, [.text(personID), .text(person.storedFields)]
-            ),
-        ] + insertBlockStatements
+    /// The keys as the row's `blocks` column stores them: a JSON array of integers, which the
+    /// triggers of migration 019 read (``BlockingRows``).
+    var storedBlocks: String {
+        "[" + blockingKeys.map(String.init).joined(separator: ",") + "]"
     }
 
-    /// The INSERT of the person's blocking keys only (for a person whose old keys are gone):
-    /// one multi-row statement, none without keys. Its text depends only on the number of keys
-    /// (at most one per `BlockingKey`), so a direct connection prepares each form once.
-    var insertBlockStatements: [(sql: String, binds: [QueryValue])] {
-        guard !blockingKeys.isEmpty else { return [] }
-        let values = Array(repeating: "(?, ?)", count: blockingKeys.count).joined(separator: ", ")
-        return [
-            (
-                "INSERT INTO person_blocks (block_key, person_id) VALUES \(values) ON CONFLICT DO NOTHING",
-                blockingKeys.flatMap { [QueryValue.integer($0), .text(personID)] }
-            )
-        ]
+    /// The statement that makes the stored row of the person equal to this one, with `?`
+    /// placeholders (run by `MatchIndex` through SQLKit or a direct SQLite connection); the
+    /// triggers replace the person's blocks when their keys changed.
+    var upsert: (sql: String, binds: [QueryValue]) {
+        (
+            """
+            INSERT INTO person_match_rows (person_id, fields, blocks) VALUES (?, ?, ?)
+            ON CONFLICT (person_id) DO UPDATE SET fields = excluded.fields, blocks = excluded.blocks
+            """, [.text(personID), .text(person.storedFields), .text(storedBlocks)]
+        )
     }
 }
