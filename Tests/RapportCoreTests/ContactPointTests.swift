@@ -73,6 +73,21 @@ struct ContactPointTests {
         #expect(SearchText.fold("Łódź") == "lodz")
         #expect(SearchText.fold("Straße") == "strasse")
     }
+
+    /// The ASCII fast path folds exactly as the Unicode path does, whitespace and control
+    /// characters included.
+    @Test func searchTextFoldsASCIIAsUnicodeFoldingDoes() {
+        #expect(SearchText.fold("  Main   St.\t\r\n#4 ") == "main st. #4")
+        let ascii = (0...0x7F).map { String(UnicodeScalar(UInt8($0))) }
+        for first in ascii {
+            for second in ascii {
+                for text in [first + second, " " + first + "\t " + second + "x\n"] {
+                    #expect(SearchText.foldASCII(text) == SearchText.foldUnicode(text), "\(Array(text.utf8))")
+                }
+            }
+        }
+        #expect(SearchText.foldASCII("Łódź") == nil)
+    }
 }
 
 @Suite("Address standardisation is stable")

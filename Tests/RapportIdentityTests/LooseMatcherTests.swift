@@ -19,18 +19,6 @@ struct LooseMatcherTests {
         #expect(LooseMatcher.storedBlockingKeys(reread) == alone[0])
     }
 
-    @Test("the keys of many stored rows, computed on all cores, are each row's own keys in order")
-    func storedRowsGiveTheirPeoplesKeys() {
-        let records = HardPeopleGenerator(seed: 9).generate(count: 3_000).records
-        let normaliser = PersonNormaliser()
-        let people = records.map(normaliser.normalise)
-        let keys = LooseMatcher.storedBlockingKeys(storedFields: people.map(\.storedFields))
-        #expect(keys.count == people.count)
-        #expect(keys == people.map(LooseMatcher.storedBlockingKeys))
-        #expect(Set(keys.map { Set($0) }).count > 2_000)
-        #expect(LooseMatcher.storedBlockingKeys(storedFields: []).isEmpty)
-    }
-
     @Test("a stored row is read back field by field, padded when short and cut when long")
     func storedFieldsAreReadBack() {
         let count = ComparedField.allCases.count
