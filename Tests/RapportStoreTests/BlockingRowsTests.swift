@@ -112,3 +112,14 @@ struct BlockingRowsTests {
         }
     }
 }
+
+@Suite("The keys of a blocks column")
+struct StoredKeysTests {
+    @Test func theKeysAreReadAsWrittenAndAsJSONAggregatesWriteThem() throws {
+        #expect(try MatchIndex.storedKeys("[]", row: 1).isEmpty)
+        #expect(try MatchIndex.storedKeys("[-9223372036854775808,0,9223372036854775807]", row: 1)
+            == [Int64.min, 0, Int64.max])
+        #expect(try MatchIndex.storedKeys("[12, -34]", row: 1) == [12, -34])
+        #expect(throws: MatchIndex.StoredBlocksError.self) { try MatchIndex.storedKeys("[1-2]", row: 7) }
+    }
+}

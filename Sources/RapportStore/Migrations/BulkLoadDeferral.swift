@@ -11,9 +11,8 @@ import SQLKit
 /// land on pages all over the table, so every commit rewrote most of it. During the load the
 /// loader writes the people's matching rows, keys included, but the trigger that copies them
 /// into `person_blocks` is gone while the empty marker table `person_blocks_deferred` exists
-/// (``blocksDeferred(on:)``). The restore copies every row's keys in one statement, sorted,
-/// so each page is written once (``BlockingRows/fill(_:into:from:)``), and creates the
-/// trigger again and drops the marker in the same transaction.
+/// (``blocksDeferred(on:)``). The restore copies every row's keys, sorted, so each page is
+/// written once, and creates the trigger again and drops the marker in the same transaction.
 ///
 /// A crash in the middle of such a load could leave the store without them, so
 /// ``Store/open(_:logger:ids:connections:)`` completes whatever is missing every time it opens.
@@ -76,19 +75,21 @@ enum BulkLoadDeferral {
 
     /// Writes the blocking keys a load left to its end, creates the trigger that writes new
     /// rows' keys again and drops the marker, in one transaction: a crash leaves the marker,
-    /// and the next open starts again (keys already there are kept). On SQLite the sort runs
-    /// on the direct writer with every core (``DirectConnection/withLargeSorts(_:)``).
+    /// and the next open starts again (keys already there are kept). On SQLite the keys are
+    /// sorted in memory on the direct writer (``MatchIndex/fillBlocks(on:)``), on PostgreSQL
+    /// by the server (``BlockingRows/fill(_:into:from:)``).
     private static func fillBlocks(on database: Database) async throws {
         guard try await blocksDeferred(on: database) else { return }
         let kind = database.kind
-        let statements = [BlockingRows.fill(kind), BlockingRows.insertTriggerStatement(kind), "DROP TABLE \(blocksMarker)"]
+        let finish = [BlockingRows.insertTriggerStatement(kind), "DROP TABLE \(blocksMarker)"]
         if kind == .sqlite {
             try await database.directTransaction { connection in
-                try connection.withLargeSorts { for statement in statements { try connection.execute(statement) } }
+                try MatchIndex.fillBlocks(on: connection)
+                for statement in finish { try connection.execute(statement) }
             }
         } else {
             try await database.transaction { db in
-                for statement in statements { try await db.raw("\(unsafeRaw: statement)").run() }
+                for statement in [BlockingRows.fill(kind)] + finish { try await db.raw("\(unsafeRaw: statement)").run() }
             }
         }
     }
