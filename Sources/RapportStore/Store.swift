@@ -116,6 +116,10 @@ public struct Store: Sendable {
         StoredMatchModel.prepareStandard()
         do {
             let applied = try await Migrator(database: database, logger: logger).migrate()
+            if applied.contains(Migration.m019BlockingRows.version) {
+                let completed = try await MatchIndex.completeStoredKeys(on: database)
+                if completed > 0 { logger.info("computed missing blocking keys", metadata: ["people": "\(completed)"]) }
+            }
             try await BulkLoadDeferral.restore(on: database)
             // A store that had activity before segments (or before first-purchase day numbers)
             // existed gets its behaviour summaries once.

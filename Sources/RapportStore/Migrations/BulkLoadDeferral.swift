@@ -81,7 +81,10 @@ enum BulkLoadDeferral {
     private static func fillBlocks(on database: Database) async throws {
         guard try await blocksDeferred(on: database) else { return }
         let kind = database.kind
-        let finish = [BlockingRows.insertTriggerStatement(kind), "DROP TABLE \(blocksMarker)"]
+        // The trigger may exist: migration 019 creates it, also under an older load's marker.
+        let finish = [
+            BlockingRows.dropInsertTrigger(kind), BlockingRows.insertTriggerStatement(kind), "DROP TABLE \(blocksMarker)",
+        ]
         if kind == .sqlite {
             try await database.directTransaction { connection in
                 try MatchIndex.fillBlocks(on: connection)

@@ -1,4 +1,5 @@
 import Foundation
+import RapportIdentity
 
 extension MatchIndex {
     /// How many matching rows, and then how many keys, one step of ``fillBlocks(on:)`` reads or
@@ -44,6 +45,41 @@ extension MatchIndex {
             let rows = blocks[start..<end].map { [QueryValue.integer($0.key), .integer($0.row)] }
             try connection.insert(into: "person_blocks", columns: ["block_key", "row_id"], rows: rows, ignoringConflicts: true)
             start = end
+        }
+    }
+
+    /// Gives every matching row that stores no keys the keys of its fields, and returns how
+    /// many it gave keys to; run once, after migration 019 (``Store/open(_:logger:ids:connections:)``).
+    ///
+    /// The migration copies each person's keys from the old `person_blocks`. A bulk load of an
+    /// older version that was interrupted before its end had written none for the people it
+    /// loaded; their keys depend only on the stored fields, so they are computed from those.
+    /// The change trigger then writes them into `person_blocks`.
+    static func completeStoredKeys(on database: Database) async throws -> Int {
+        var after: Int64 = 0
+        var completed = 0
+        while true {
+            let page = try await database.read(
+                "SELECT row_id, person_id, fields, blocks FROM person_match_rows WHERE row_id > ? ORDER BY row_id LIMIT ?",
+                [.integer(after), .integer(fillPageSize)])
+            guard let last = page.last else { return completed }
+            after = try last.decode(column: "row_id", as: Int64.self)
+            var updates: [(person: String, blocks: String)] = []
+            for row in page where try row.decode(column: "blocks", as: String.self) == "[]" {
+                let fields = NormalisedPerson.fields(stored: try row.decode(column: "fields", as: String.self))
+                let keys = Set(LooseMatcher.storedBlockingKeys(NormalisedPerson(fields: fields))).sorted()
+                guard !keys.isEmpty else { continue }
+                updates.append((try row.decode(column: "person_id", as: String.self), PersonMatchRow.storedBlocks(keys)))
+            }
+            guard !updates.isEmpty else { continue }
+            try await database.transaction { [updates] db in
+                for update in updates {
+                    try await db.raw(
+                        "UPDATE person_match_rows SET blocks = \(bind: update.blocks) WHERE person_id = \(bind: update.person)"
+                    ).run()
+                }
+            }
+            completed += updates.count
         }
     }
 

@@ -61,8 +61,11 @@ struct PersonMatchRow: Sendable {
 
     /// The keys as the row's `blocks` column stores them: a JSON array of integers, which the
     /// triggers of migration 019 read (``BlockingRows``).
-    var storedBlocks: String {
-        "[" + blockingKeys.map(String.init).joined(separator: ",") + "]"
+    var storedBlocks: String { Self.storedBlocks(blockingKeys) }
+
+    /// `keys` as a `blocks` column stores them.
+    static func storedBlocks(_ keys: [Int64]) -> String {
+        "[" + keys.map(String.init).joined(separator: ",") + "]"
     }
 
     /// The statement that makes the stored row of the person equal to this one, with `?`
