@@ -74,12 +74,22 @@ public struct LooseMatcher: Sendable {
     /// The blocking keys of a normalised person in their stored form (see
     /// `BlockingKey.storedKey`), one per key it has, as signed integers for SQL columns.
     public static func storedBlockingKeys(_ person: NormalisedPerson) -> [Int64] {
+        storedBlockingKeys([person])[0]
+    }
+
+    /// ``storedBlockingKeys(_:)`` of each of `people`, in order, computed in one table: a
+    /// batch's values are interned (and their phonetic codes computed) once, where a table per
+    /// person allocated a dozen dictionaries and arrays apiece. A person's keys depend on
+    /// their own values only, so they are the same whichever people share the table.
+    public static func storedBlockingKeys(_ people: [NormalisedPerson]) -> [[Int64]] {
         var table = LinkageTable()
-        table.append(id: "", person)
+        for person in people { table.append(id: "", person) }
         return table.withStorage { s in
-            BlockingKey.allCases.compactMap { key in
-                let value = key.storedKey(s, row: 0)
-                return value == 0 ? nil : Int64(bitPattern: value)
+            people.indices.map { row in
+                BlockingKey.allCases.compactMap { key in
+                    let value = key.storedKey(s, row: row)
+                    return value == 0 ? nil : Int64(bitPattern: value)
+                }
             }
         }
     }

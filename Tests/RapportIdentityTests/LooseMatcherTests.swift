@@ -19,6 +19,17 @@ struct LooseMatcherTests {
         #expect(LooseMatcher.storedBlockingKeys(reread) == alone[0])
     }
 
+    @Test("the keys of many people computed in one table are each person's own keys, in order")
+    func peopleInOneTableGetTheirOwnKeys() {
+        let records = HardPeopleGenerator(seed: 9).generate(count: 3_000).records
+        let people = records.map(PersonNormaliser().normalise)
+        let keys = LooseMatcher.storedBlockingKeys(people)
+        #expect(keys.count == people.count)
+        #expect(keys == people.map { LooseMatcher.storedBlockingKeys($0) })
+        #expect(Set(keys.map { Set($0) }).count > 2_000)
+        #expect(LooseMatcher.storedBlockingKeys([NormalisedPerson]()).isEmpty)
+    }
+
     @Test("a stored row is read back field by field, padded when short and cut when long")
     func storedFieldsAreReadBack() {
         let count = ComparedField.allCases.count

@@ -28,9 +28,8 @@ extension MatchIndex {
                 "SELECT * FROM contact_points WHERE person_id >= ? AND person_id <= ? AND valid_to IS NULL",
                 [.text(people[0].id.rawValue), .text(last.id.rawValue)]
             ).map(ContactPointRepository.contactPoint(from:))
-            let byPerson = Dictionary(grouping: points) { $0.personID?.rawValue ?? "" }
-            let rows = people.map { row(of: $0, contactPoints: byPerson[$0.id.rawValue] ?? []) }
-            try await insert(rows, on: database)
+            let byPerson = Dictionary(grouping: points.filter { $0.personID != nil }) { $0.personID! }
+            try await insert(PersonMatchRow.rows(of: people, contactPoints: byPerson), on: database)
             after = last.id.rawValue
             total += people.count
             progress(total)
@@ -62,6 +61,6 @@ extension MatchIndex {
     static func bulkTables(for batch: RecordBatch) -> [BulkTable] {
         guard !batch.people.isEmpty else { return [] }
         let byPerson = Dictionary(grouping: batch.contactPoints.filter { $0.personID != nil }) { $0.personID! }
-        return [table(of: batch.people.map { row(of: $0, contactPoints: byPerson[$0.id] ?? []) })]
+        return [table(of: PersonMatchRow.rows(of: batch.people, contactPoints: byPerson))]
     }
 }

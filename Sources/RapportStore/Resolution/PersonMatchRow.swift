@@ -23,7 +23,33 @@ struct PersonMatchRow: Sendable {
         personID: String, givenName: String?, familyName: String?, birthDate: LocalDate?, country: String?,
         contactPoints: [ContactPoint]
     ) {
-        self.personID = personID
+        let person = Self.normalised(
+            personID: personID, givenName: givenName, familyName: familyName, birthDate: birthDate, country: country,
+            contactPoints: contactPoints)
+        self.init(personID: personID, person: person, blockingKeys: Set(LooseMatcher.storedBlockingKeys(person)).sorted())
+    }
+
+    /// The rows of many stored people at once (a bulk-loaded batch), their blocking keys
+    /// computed in one table (``LooseMatcher/storedBlockingKeys(_:)-([NormalisedPerson])``);
+    /// each row equals the one ``init(personID:givenName:familyName:birthDate:country:contactPoints:)``
+    /// makes.
+    static func rows(of people: [Person], contactPoints: [PersonID: [ContactPoint]]) -> [PersonMatchRow] {
+        let compared = people.map {
+            Self.normalised(
+                personID: $0.id.rawValue, givenName: $0.givenName, familyName: $0.familyName, birthDate: $0.birthDate,
+                country: $0.country, contactPoints: contactPoints[$0.id] ?? [])
+        }
+        let keys = LooseMatcher.storedBlockingKeys(compared)
+        return people.indices.map {
+            PersonMatchRow(personID: people[$0].id.rawValue, person: compared[$0], blockingKeys: Set(keys[$0]).sorted())
+        }
+    }
+
+    /// The person as loose matching compares them, from their values and contact points.
+    private static func normalised(
+        personID: String, givenName: String?, familyName: String?, birthDate: LocalDate?, country: String?,
+        contactPoints: [ContactPoint]
+    ) -> NormalisedPerson {
         let current = contactPoints.filter { $0.validTo == nil }.sorted { $0.isPrimary && !$1.isPrimary }
         func first(_ kind: ContactKind) -> ContactPoint? { current.first { $0.kind == kind } }
         var record = PersonRecord(id: personID)
@@ -41,9 +67,7 @@ struct PersonMatchRow: Sendable {
             record[.country] = address.country
         }
         if record[.country].isEmpty { record[.country] = country ?? "" }
-        let person = PersonNormaliser().normalise(record)
-        self.person = person
-        blockingKeys = Set(LooseMatcher.storedBlockingKeys(person)).sorted()
+        return PersonNormaliser().normalise(record)
     }
 
     private init(personID: String, person: NormalisedPerson, blockingKeys: [Int64]) {
