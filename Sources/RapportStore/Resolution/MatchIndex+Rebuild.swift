@@ -15,6 +15,8 @@ extension MatchIndex {
         on database: Database, progress: @Sendable (Int) -> Void = { _ in }
     ) async throws -> Int {
         try await database.transaction { db in
+            // The blocks first, in one pass: the delete trigger of each matching row then finds none.
+            try await db.raw("DELETE FROM person_blocks").run()
             try await db.raw("DELETE FROM person_match_rows").run()
         }
         var after = ""
