@@ -76,6 +76,25 @@ struct HouseholdPlacementTests {
         }
     }
 
+    @Test func aNewcomerWhoMovesLaterInTheSameBatchIsPlacedAtTheNewAddress() async throws {
+        try await withTestStore { store in
+            let shop = try await touchpoint(store)
+            let results = try await store.ingestion.ingest(
+                transaction: [
+                    try request(record("Ewa", "Lis", at: "ul. Krótka 1", email: "ewa.lis@example.pl")),
+                    try request(record("Ewa", "Lis", at: "ul. Polna 9", email: "ewa.lis@example.pl")),
+                    try request(record("Adam", "Lis", at: "ul. Polna 9")),
+                ], from: shop, by: admin)
+            #expect(results.map(\.outcome) == [.created, .matched, .created])
+            #expect(results[1].personID == results[0].personID)
+            let ewa = try await store.people.find(try #require(results[0].personID), by: admin)
+            let adam = try await store.people.find(try #require(results[2].personID), by: admin)
+            #expect(ewa.householdID != nil)
+            #expect(ewa.householdID == adam.householdID,
+                "Ewa is placed where she lives at the end of the batch, not where her first record put her")
+        }
+    }
+
     @Test func aNewcomerJoinsAnExistingHouseholdWithoutMovingAnyone() async throws {
         try await withTestStore { store in
             let shop = try await touchpoint(store)

@@ -22,16 +22,32 @@ struct HouseholdPlacement: Sendable {
     /// Largest number of values bound in one `IN (…)` list (both databases allow far more).
     static let chunk = 500
 
+    /// A person as the caller's transaction just wrote them (created, without a household, not
+    /// merged), so that placing them needs no read of what was just written.
+    struct Arrival: Sendable {
+        let person: Person
+        let contactPoints: [ContactPoint]
+    }
+
     /// Places those of `people` who have no household and are not merged, on `db` (the caller's
     /// transaction); `cause` goes into each audit entry. Returns how many people were placed.
+    ///
+    /// `known` holds those of `people` exactly as the transaction wrote them: they are taken
+    /// from there, the others are read. A caller leaves out anyone it changed after writing them.
     @discardableResult
-    func place(_ people: [PersonID], cause: String, by actor: Actor, on db: any SQLDatabase, today: LocalDate = LocalDate(Date()))
-        async throws -> Int
-    {
+    func place(
+        _ people: [PersonID], known: [PersonID: Arrival] = [:], cause: String, by actor: Actor, on db: any SQLDatabase,
+        today: LocalDate = LocalDate(Date())
+    ) async throws -> Int {
         guard !people.isEmpty else { return 0 }
-        let arrivals = try await Self.members(
+        var arrivals = try await Self.members(
             "SELECT * FROM people WHERE household_id IS NULL AND merged_into_id IS NULL AND id IN (%@)",
-            people.map(\.rawValue), on: today, db)
+            people.filter { known[$0] == nil }.map(\.rawValue), on: today, db)
+        for person in people {
+            guard let arrival = known[person] else { continue }
+            arrivals.members.append(HouseholdMember(person: arrival.person, contactPoints: arrival.contactPoints, on: today))
+            arrivals.labels[person] = HouseholdRebuild.label(of: arrival.person, contactPoints: arrival.contactPoints, on: today)
+        }
         guard !arrivals.members.isEmpty else { return 0 }
         var keys = Set<String>()
         for member in arrivals.members {
@@ -70,12 +86,9 @@ struct HouseholdPlacement: Sendable {
             let household = try await household(held: held, first: group.members[0], labels: labels, now: now, by: actor, on: db)
             let newcomers = group.members.filter { (householdOf[$0] ?? nil) == nil }
             for person in newcomers {
-                try await db.raw(
-                    """
-                    UPDATE people SET household_id = \(bind: household.rawValue), updated_at = \(bind: Timestamp.format(now))
-                    WHERE id = \(bind: person.rawValue) AND household_id IS NULL
-                    """
-                ).run()
+                try await db.run(
+                    "UPDATE people SET household_id = ?, updated_at = ? WHERE id = ? AND household_id IS NULL",
+                    [.text(household.rawValue), .text(Timestamp.format(now)), .text(person.rawValue)])
                 try await audit.record(
                     .update, entityType: "person", entityID: person.rawValue,
                     detail: "household none → \(household.rawValue) (placed on arrival: \(cause))", by: actor, on: db)
@@ -118,14 +131,13 @@ struct HouseholdPlacement: Sendable {
         where (newcomers.contains(link.person) || newcomers.contains(link.otherPerson))
             && inHousehold.contains(link.person) && inHousehold.contains(link.otherPerson)
         {
-            try await db.raw(
+            try await db.run(
                 """
                 INSERT INTO household_links (person_id, other_person_id, household_id, reason, created_at)
-                VALUES (\(bind: link.person.rawValue), \(bind: link.otherPerson.rawValue), \(bind: household.rawValue),
-                  \(bind: link.reason.description), \(bind: Timestamp.format(now)))
-                ON CONFLICT (person_id, other_person_id) DO NOTHING
-                """
-            ).run()
+                VALUES (?, ?, ?, ?, ?) ON CONFLICT (person_id, other_person_id) DO NOTHING
+                """,
+                [.text(link.person.rawValue), .text(link.otherPerson.rawValue), .text(household.rawValue),
+                 .text(link.reason.description), .text(Timestamp.format(now))])
         }
     }
 

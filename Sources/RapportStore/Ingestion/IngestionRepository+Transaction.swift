@@ -38,10 +38,17 @@ extension IngestionRepository {
             try await PersonKeyIndex.lock(keys, kind: database.kind, on: db)
             var results: [IngestionResult] = []
             results.reserveCapacity(records.count)
+            var arrivals: [PersonID: HouseholdPlacement.Arrival] = [:]
             for record in records {
-                results.append(try await ingest(record, from: touchpoint, by: actor, keysLocked: true, on: db))
+                var arrival: HouseholdPlacement.Arrival?
+                let result = try await ingest(record, from: touchpoint, by: actor, keysLocked: true, arrival: &arrival, on: db)
+                if let arrival { arrivals[arrival.person.id] = arrival }
+                // A later record of the batch that matched someone created earlier in it may have
+                // changed them (contact points, survivorship): placement reads those back.
+                if result.outcome == .matched, let person = result.personID { arrivals[person] = nil }
+                results.append(result)
             }
-            try await placeNewPeople(results, by: actor, on: db)
+            try await placeNewPeople(results, known: arrivals, by: actor, on: db)
             return results
         }
     }

@@ -28,10 +28,14 @@ public struct IngestionRepository: Sendable {
     }
 
     /// Puts the people `results` created into households (``HouseholdPlacement``), once for a
-    /// whole batch so that relatives arriving in one file find each other.
-    func placeNewPeople(_ results: [IngestionResult], by actor: Actor, on db: any SQLDatabase) async throws {
+    /// whole batch so that relatives arriving in one file find each other. `known`: those of
+    /// them as they were written, unchanged since.
+    func placeNewPeople(
+        _ results: [IngestionResult], known: [PersonID: HouseholdPlacement.Arrival] = [:], by actor: Actor,
+        on db: any SQLDatabase
+    ) async throws {
         let created = results.compactMap { $0.outcome == .created ? $0.personID : nil }
-        try await HouseholdPlacement(audit: audit, ids: ids).place(created, cause: "ingestion", by: actor, on: db)
+        try await HouseholdPlacement(audit: audit, ids: ids).place(created, known: known, cause: "ingestion", by: actor, on: db)
     }
 
     /// Ingests each record in a transaction of its own, so one bad record never affects
@@ -65,6 +69,16 @@ public struct IngestionRepository: Sendable {
     func ingest(
         _ prepared: PreparedRecord, from touchpoint: Touchpoint, by actor: Actor, keysLocked: Bool = false,
         on db: any SQLDatabase
+    ) async throws -> IngestionResult {
+        var arrival: HouseholdPlacement.Arrival?
+        return try await ingest(prepared, from: touchpoint, by: actor, keysLocked: keysLocked, arrival: &arrival, on: db)
+    }
+
+    /// ``ingest(_:from:by:keysLocked:on:)`` that also hands out the person the record created,
+    /// as written (`arrival`), for the batch's household placement.
+    func ingest(
+        _ prepared: PreparedRecord, from touchpoint: Touchpoint, by actor: Actor, keysLocked: Bool,
+        arrival: inout HouseholdPlacement.Arrival?, on db: any SQLDatabase
     ) async throws -> IngestionResult {
         let now = prepared.receivedAt
         let raw = prepared.raw
@@ -101,7 +115,10 @@ public struct IngestionRepository: Sendable {
             try await raw.insert(result, on: db)
         } else if let person = record.newPerson(id: ids.make(), now: now) {
             try await PersonRepository.insert(person, on: db)
-            try await ContactPointRepository.addAll(record.contactPoints(ofNewPerson: person.id), ofNewPerson: true, on: db)
+            let contactPoints = record.contactPoints(ofNewPerson: person.id)
+            if try await ContactPointRepository.addAll(contactPoints, ofNewPerson: true, on: db) {
+                arrival = HouseholdPlacement.Arrival(person: person, contactPoints: contactPoints)
+            }
             try await PersonKeyIndex.claim(record.keys, for: person.id, source: touchpoint.id, now: now, on: db)
             try await MatchIndex.write(matchRow.owned(by: person.id), on: db)
             try await audit.record(
@@ -144,8 +161,9 @@ public struct IngestionRepository: Sendable {
         on db: any SQLDatabase
     ) async throws -> Bool {
         let existing = Set(
-            try await db.raw("SELECT kind, normalized FROM contact_points WHERE person_id = \(bind: person.rawValue) AND valid_to IS NULL")
-                .all().map { "\(try $0.text("kind"))|\(try $0.text("normalized"))" })
+            try await db.rows(
+                "SELECT kind, normalized FROM contact_points WHERE person_id = ? AND valid_to IS NULL", [.text(person.rawValue)]
+            ).map { "\(try $0.text("kind"))|\(try $0.text("normalized"))" })
         let added = record.contactPoints(of: person).filter { !existing.contains("\($0.kind.rawValue)|\($0.normalized)") }
         guard !added.isEmpty else { return false }
         try await ContactPointRepository.addAll(added, ofNewPerson: false, on: db)

@@ -31,13 +31,10 @@ public struct AuditTrail: Sendable {
         on db: any SQLDatabase
     ) async throws {
         let id: AuditEntryID = ids.make()
-        try await db.raw(
-            """
-            INSERT INTO audit_log (id, at, actor_user_id, actor_name, action, entity_type, entity_id, detail)
-            VALUES (\(bind: id.rawValue), \(bind: Timestamp.now()), \(bind: actor.userID?.rawValue), \(bind: actor.name),
-                    \(bind: action.rawValue), \(bind: entityType), \(bind: entityID), \(bind: detail))
-            """
-        ).run()
+        try await db.run(
+            "INSERT INTO audit_log (id, at, actor_user_id, actor_name, action, entity_type, entity_id, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [.text(id.rawValue), .text(Timestamp.now()), .text(actor.userID?.rawValue), .text(actor.name),
+             .text(action.rawValue), .text(entityType), .text(entityID), .text(detail)])
     }
 
     /// Records a read of personal data (buffered: see ``AuditBuffer``).

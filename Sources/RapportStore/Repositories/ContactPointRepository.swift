@@ -64,14 +64,17 @@ public struct ContactPointRepository: Sendable {
     /// person created in the same transaction (`ofNewPerson`) there is no previous address
     /// to end, so — unless the points themselves hold two current postal addresses — they
     /// go in one multi-row INSERT: ingestion adds a new person's points with every record.
-    static func addAll(_ points: [ContactPoint], ofNewPerson: Bool, on db: any SQLDatabase) async throws {
-        guard !points.isEmpty else { return }
+    /// Returns whether the points were stored exactly as given (no address of theirs ended).
+    @discardableResult
+    static func addAll(_ points: [ContactPoint], ofNewPerson: Bool, on db: any SQLDatabase) async throws -> Bool {
+        guard !points.isEmpty else { return true }
         let currentPostal = points.filter { $0.kind == .postal && $0.validTo == nil }.count
         if ofNewPerson && currentPostal <= 1 {
             try await insertRows(points, on: db)
-        } else {
-            for point in points { try await add(point, on: db) }
+            return true
         }
+        for point in points { try await add(point, on: db) }
+        return currentPostal <= 1
     }
 
     private static let columns = """

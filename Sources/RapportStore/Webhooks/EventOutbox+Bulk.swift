@@ -45,9 +45,8 @@ extension EventOutbox {
             guard let wanting = subscribers.byType[type], !wanting.isEmpty else { return }
             for entityID in ids {
                 let event = WebhookEvent(id: self.ids.make(), type: type, entityID: entityID, occurredAt: now)
-                let payload = String(decoding: try Self.encoder.encode(event), as: UTF8.self)
-                events.append([
-                    .text(event.id.rawValue), .text(type.rawValue), .text(entityID), .text(at), .text(payload),
+                                events.append([
+                    .text(event.id.rawValue), .text(type.rawValue), .text(entityID), .text(at), .text(event.payload),
                 ])
                 for subscription in wanting {
                     let delivery: WebhookDeliveryID = self.ids.make()

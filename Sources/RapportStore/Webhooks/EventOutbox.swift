@@ -23,12 +23,12 @@ public struct EventOutbox: Sendable {
     {
         let event = WebhookEvent(id: ids.make(), type: type, entityID: entityID, occurredAt: now)
         try await insert(event, on: db)
-        let subscribers = try await db.raw(
+        let subscribers = try await db.rows(
             """
             SELECT s.id FROM webhook_subscription_events e JOIN webhook_subscriptions s ON s.id = e.subscription_id
-            WHERE e.event_type = \(bind: type.rawValue) AND s.active = 1 ORDER BY s.id
-            """
-        ).all().map { try $0.text("id") }
+            WHERE e.event_type = ? AND s.active = 1 ORDER BY s.id
+            """, [.text(type.rawValue)]
+        ).map { try $0.text("id") }
         for subscriber in subscribers {
             try await queue(event, for: WebhookSubscriptionID(rawValue: subscriber), on: db)
         }
@@ -45,14 +45,10 @@ public struct EventOutbox: Sendable {
     }
 
     private func insert(_ event: WebhookEvent, on db: any SQLDatabase) async throws {
-        let payload = String(decoding: try Self.encoder.encode(event), as: UTF8.self)
-        try await db.raw(
-            """
-            INSERT INTO webhook_events (id, type, entity_id, occurred_at, payload)
-            VALUES (\(bind: event.id.rawValue), \(bind: event.type.rawValue), \(bind: event.data.id),
-              \(bind: Timestamp.format(event.occurredAt)), \(bind: payload))
-            """
-        ).run()
+                try await db.run(
+            "INSERT INTO webhook_events (id, type, entity_id, occurred_at, payload) VALUES (?, ?, ?, ?, ?)",
+            [.text(event.id.rawValue), .text(event.type.rawValue), .text(event.data.id),
+             .text(Timestamp.format(event.occurredAt)), .text(event.payload)])
     }
 
     @discardableResult
