@@ -30,7 +30,7 @@ struct GoldenProfiles: Sendable {
     func refresh(
         _ person: PersonID, policy: SurvivorshipPolicy? = nil, cause: String, by actor: Actor, on db: any SQLDatabase
     ) async throws -> Change {
-        guard let row = try await db.raw("SELECT * FROM people WHERE id = \(bind: person.rawValue)").first() else {
+        guard let row = try await db.rows("SELECT * FROM people WHERE id = ?", [.text(person.rawValue)]).first else {
             return Change()
         }
         let current = try PersonRepository.person(from: row)
@@ -72,16 +72,15 @@ struct GoldenProfiles: Sendable {
         let after = GoldenAttribute.profileValues(of: p)
         let changed = GoldenAttribute.allCases.filter { before[$0] != after[$0] }.map(\.rawValue)
         guard !changed.isEmpty else { return [] }
-        try await db.raw(
+        try await db.run(
             """
-            UPDATE people SET given_name = \(bind: p.givenName), family_name = \(bind: p.familyName),
-              display_name = \(bind: p.displayName), search_name = \(bind: SearchText.fold(p.displayName)),
-              search_family = \(bind: PersonRepository.familyKey(p)), birth_date = \(bind: p.birthDate?.description),
-              gender = \(bind: p.gender?.rawValue), language = \(bind: p.language), country = \(bind: p.country),
-              updated_at = \(bind: Timestamp.now())
-            WHERE id = \(bind: p.id.rawValue)
-            """
-        ).run()
+            UPDATE people SET given_name = ?, family_name = ?, display_name = ?, search_name = ?, search_family = ?,
+              birth_date = ?, gender = ?, language = ?, country = ?, updated_at = ?
+            WHERE id = ?
+            """,
+            [.text(p.givenName), .text(p.familyName), .text(p.displayName), .text(SearchText.fold(p.displayName)),
+             .text(PersonRepository.familyKey(p)), .text(p.birthDate?.description), .text(p.gender?.rawValue),
+             .text(p.language), .text(p.country), .text(Timestamp.now()), .text(p.id.rawValue)])
         return changed
     }
 
@@ -93,23 +92,28 @@ struct GoldenProfiles: Sendable {
         var changed: [String] = []
         for attribute in GoldenAttribute.allCases {
             guard let kind = attribute.contactKind, let winner = profile[attribute.rawValue]?.value else { continue }
-            let wrong = try await db.raw(
+            let wrong = try await db.rows(
                 """
-                SELECT id FROM contact_points WHERE person_id = \(bind: person.rawValue) AND kind = \(bind: kind.rawValue)
-                  AND valid_to IS NULL AND is_primary <> (CASE WHEN normalized = \(bind: winner) THEN 1 ELSE 0 END)
-                """
-            ).all()
+                SELECT id FROM contact_points WHERE person_id = ? AND kind = ?
+                  AND valid_to IS NULL AND is_primary <> (CASE WHEN normalized = ? THEN 1 ELSE 0 END)
+                """, [.text(person.rawValue), .text(kind.rawValue), .text(winner)])
             guard !wrong.isEmpty else { continue }
-            try await db.raw(
+            try await db.run(
                 """
-                UPDATE contact_points SET is_primary = (CASE WHEN normalized = \(bind: winner) THEN 1 ELSE 0 END)
-                WHERE person_id = \(bind: person.rawValue) AND kind = \(bind: kind.rawValue) AND valid_to IS NULL
-                """
-            ).run()
+                UPDATE contact_points SET is_primary = (CASE WHEN normalized = ? THEN 1 ELSE 0 END)
+                WHERE person_id = ? AND kind = ? AND valid_to IS NULL
+                """, [.text(winner), .text(person.rawValue), .text(kind.rawValue)])
             changed.append(attribute.rawValue)
         }
         return changed
     }
+
+    /// How explanations are stored: sorted keys, so an unchanged explanation is the same text.
+    private static let explanationEncoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
 
     /// Stores each golden value with its explanation where it differs from the stored one, and
     /// drops stored ones no longer observed; returns whether anything was written.
@@ -117,8 +121,7 @@ struct GoldenProfiles: Sendable {
         -> Bool
     {
         var stored = try await StoredGoldenValue.storedExplanations(of: person, on: db)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        let encoder = Self.explanationEncoder
         var wrote = false
         let now = Timestamp.now()
         for golden in profile.values {
@@ -126,25 +129,23 @@ struct GoldenProfiles: Sendable {
             defer { stored[golden.attribute] = nil }
             guard stored[golden.attribute] != explanation else { continue }
             wrote = true
-            try await db.raw(
+            try await db.run(
                 """
                 INSERT INTO golden_values (person_id, attribute, value, source_id, source_name, raw_record_id, rule, reason,
                   explanation, computed_at)
-                VALUES (\(bind: person.rawValue), \(bind: golden.attribute), \(bind: golden.value),
-                  \(bind: golden.source?.id.rawValue), \(bind: golden.source?.name),
-                  \(bind: golden.explanation.winner?.rawRecordID?.rawValue), \(bind: golden.explanation.rule.rawValue),
-                  \(bind: golden.explanation.reason), \(bind: explanation), \(bind: now))
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (person_id, attribute) DO UPDATE SET value = excluded.value, source_id = excluded.source_id,
                   source_name = excluded.source_name, raw_record_id = excluded.raw_record_id, rule = excluded.rule,
                   reason = excluded.reason, explanation = excluded.explanation, computed_at = excluded.computed_at
-                """
-            ).run()
+                """,
+                [.text(person.rawValue), .text(golden.attribute), .text(golden.value), .text(golden.source?.id.rawValue),
+                 .text(golden.source?.name), .text(golden.explanation.winner?.rawRecordID?.rawValue),
+                 .text(golden.explanation.rule.rawValue), .text(golden.explanation.reason), .text(explanation), .text(now)])
         }
         for attribute in stored.keys {
             wrote = true
-            try await db.raw(
-                "DELETE FROM golden_values WHERE person_id = \(bind: person.rawValue) AND attribute = \(bind: attribute)"
-            ).run()
+            try await db.run(
+                "DELETE FROM golden_values WHERE person_id = ? AND attribute = ?", [.text(person.rawValue), .text(attribute)])
         }
         return wrote
     }

@@ -18,19 +18,19 @@ enum PersonObservations {
 
     static func gather(for person: PersonID, on db: any SQLDatabase) async throws -> [SourceObservation] {
         var observations = try await fromRawRecords(of: person, on: db)
-        observations += try await db.raw(
-            "SELECT attribute, value, observed_at FROM staff_observations WHERE person_id = \(bind: person.rawValue)"
-        ).all().map { row in
+        observations += try await db.rows(
+            "SELECT attribute, value, observed_at FROM staff_observations WHERE person_id = ?", [.text(person.rawValue)]
+        ).map { row in
             SourceObservation(
                 attribute: try row.text("attribute"), value: try row.optionalText("value"), source: staff,
                 observedAt: try row.instant("observed_at"))
         }
-        let current = try await db.raw(
+        let current = try await db.rows(
             """
             SELECT kind, normalized FROM contact_points
-            WHERE person_id = \(bind: person.rawValue) AND valid_to IS NULL AND kind IN ('email', 'phone')
-            """
-        ).all().map { "\(try $0.text("kind"))|\(try $0.text("normalized"))" }
+            WHERE person_id = ? AND valid_to IS NULL AND kind IN ('email', 'phone')
+            """, [.text(person.rawValue)]
+        ).map { "\(try $0.text("kind"))|\(try $0.text("normalized"))" }
         let currentSet = Set(current)
         return observations.filter { observation in
             guard let kind = GoldenAttribute(rawValue: observation.attribute)?.contactKind else { return true }
@@ -40,12 +40,11 @@ enum PersonObservations {
     }
 
     private static func fromRawRecords(of person: PersonID, on db: any SQLDatabase) async throws -> [SourceObservation] {
-        let rows = try await db.raw(
+        let rows = try await db.rows(
             """
             SELECT r.id AS raw_id, r.received_at, r.payload, s.* FROM raw_records r JOIN sources s ON s.id = r.source_id
-            WHERE r.person_id = \(bind: person.rawValue) AND r.outcome IN ('matched', 'created')
-            """
-        ).all()
+            WHERE r.person_id = ? AND r.outcome IN ('matched', 'created')
+            """, [.text(person.rawValue)])
         var observations: [SourceObservation] = []
         for row in rows {
             let touchpoint = try SourceRepository.touchpoint(from: row)

@@ -49,12 +49,12 @@ enum StaffObservations {
     /// matches them does not simply replace what was there.
     static func seedIfNeeded(_ person: Person, on db: any SQLDatabase) async throws {
         let id = person.id.rawValue
-        let known = try await db.raw(
+        let known = try await db.rows(
             """
-            SELECT 1 AS known FROM staff_observations WHERE person_id = \(bind: id)
-            UNION ALL SELECT 1 FROM raw_records WHERE person_id = \(bind: id) AND outcome = 'created'
-            """
-        ).first()
+            SELECT 1 AS known FROM staff_observations WHERE person_id = ?
+            UNION ALL SELECT 1 FROM raw_records WHERE person_id = ? AND outcome = 'created' LIMIT 1
+            """, [.text(id), .text(id)]
+        ).first
         guard known == nil else { return }
         var values = entered(in: person)
         let primaries = try await db.raw(

@@ -51,9 +51,9 @@ public struct StoredGoldenValue: Sendable, Encodable, Equatable {
     /// The rows as stored now, keyed by attribute: the explanation JSON, to tell what changed.
     static func storedExplanations(of person: PersonID, on db: any SQLDatabase) async throws -> [String: String] {
         var stored: [String: String] = [:]
-        for row in try await db.raw(
-            "SELECT attribute, explanation FROM golden_values WHERE person_id = \(bind: person.rawValue)"
-        ).all() {
+        for row in try await db.rows(
+            "SELECT attribute, explanation FROM golden_values WHERE person_id = ?", [.text(person.rawValue)]
+        ) {
             stored[try row.text("attribute")] = try row.text("explanation")
         }
         return stored
