@@ -52,6 +52,19 @@ struct EventOutboxTests {
         }
     }
 
+    @Test func anEventNoActiveSubscriptionWantsIsNotWritten() async throws {
+        try await withTestStore { store in
+            _ = try await subscribe(store, ["person.created"], active: false)
+            _ = try await subscribe(store, ["purchase.created"])
+            try await store.people.insert(try person(store), by: admin)
+            #expect(try await rows(store, "SELECT id FROM webhook_events").isEmpty)
+            _ = try await subscribe(store, ["person.created"])
+            try await store.people.insert(try person(store), by: admin)
+            #expect(try await rows(store, "SELECT id FROM webhook_events").count == 1)
+            #expect(try await rows(store, "SELECT id FROM webhook_deliveries").count == 1)
+        }
+    }
+
     @Test func aFailedWriteLeavesNoEvent() async throws {
         try await withTestStore { store in
             _ = try await subscribe(store, ["person.created", "person.updated"])

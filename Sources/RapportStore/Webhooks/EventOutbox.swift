@@ -8,6 +8,8 @@ import SQLKit
 /// transaction, so the event row exists if and only if the change committed; in the same
 /// step one pending delivery is queued per active subscription that wants the type, and
 /// ``WebhookDispatcher`` sends them later. Nothing is ever sent from inside a transaction.
+/// An event no active subscription wants is not written at all, as in bulk loads: nothing
+/// would ever read it, and an import would otherwise write a row per record for no one.
 ///
 /// Payloads are thin: the event's id, type and time and the record's kind, id and API
 /// path — no personal data. The receiver fetches the record with its own token, which is
@@ -16,19 +18,21 @@ import SQLKit
 public struct EventOutbox: Sendable {
     let ids: IDGenerator
 
-    /// Writes the event for `entityID` and queues its deliveries, on `db` (a transaction).
+    /// Writes the event for `entityID` and queues its deliveries, on `db` (a transaction);
+    /// nil, and nothing written, when no active subscription wants `type`.
     @discardableResult
     public func record(_ type: WebhookEventType, entityID: String, on db: any SQLDatabase, now: Date = Date())
-        async throws -> WebhookEvent
+        async throws -> WebhookEvent?
     {
-        let event = WebhookEvent(id: ids.make(), type: type, entityID: entityID, occurredAt: now)
-        try await insert(event, on: db)
         let subscribers = try await db.rows(
             """
             SELECT s.id FROM webhook_subscription_events e JOIN webhook_subscriptions s ON s.id = e.subscription_id
             WHERE e.event_type = ? AND s.active = 1 ORDER BY s.id
             """, [.text(type.rawValue)]
         ).map { try $0.text("id") }
+        guard !subscribers.isEmpty else { return nil }
+        let event = WebhookEvent(id: ids.make(), type: type, entityID: entityID, occurredAt: now)
+        try await insert(event, on: db)
         for subscriber in subscribers {
             try await queue(event, for: WebhookSubscriptionID(rawValue: subscriber), on: db)
         }
