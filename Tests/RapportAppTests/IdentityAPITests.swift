@@ -106,6 +106,7 @@ struct IdentityAPITests {
 
     @Test func manualMergeRefusesBadInputNamingTheFieldAndUnmergeGivesThePersonBack() async throws {
         try await AppFixture.run(people: 5) { client, fixture in
+            try await fixture.store.subscribeTestReceiver(to: ["person.updated"])
             let f = IdentityFixture(store: fixture.store)
             let a = try await f.person("Jan", "Kowalski")
             let b = try await f.person("Janek", "Kowalski")

@@ -98,6 +98,7 @@ struct SuppressionTests {
 
     @Test func everyChangeIsAuditedAnnouncedAndMovesTheViewStamp() async throws {
         try await withTestStore { store in
+            try await store.subscribeTestReceiver(to: ["person.updated"])
             let ada = try await SegmentFixtures(store: store).person("Ada")
             let before = try await stamp(store, ada.id)
             let stop = try await suppress(store, ada, "on_request")

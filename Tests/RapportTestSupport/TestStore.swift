@@ -90,3 +90,15 @@ public enum TestActors {
     /// A partner agent with no people assigned: sees nobody.
     public static let partnerAgent = Actor(userID: UserID(rawValue: "usr_test_partner"), name: "test-partner", role: .partnerAgent)
 }
+
+extension Store {
+    /// Subscribes a receiver that never answers to `events`, so that they are written to the
+    /// outbox (an event no active subscription wants is not written at all).
+    @discardableResult
+    public func subscribeTestReceiver(to events: [String]) async throws -> WebhookSubscription {
+        let draft = WebhookDraft(url: "http://127.0.0.1:9/hook", events: events)
+        return try await webhooks.create(
+            try draft.validated(id: ids.make(), by: TestActors.admin, now: Date()), by: TestActors.admin
+        ).subscription
+    }
+}

@@ -20,12 +20,12 @@ public enum MatchIndex {
 
     /// Recomputes the row of one person from what is stored about them, on `db`.
     static func refresh(_ personID: PersonID, on db: any SQLDatabase) async throws {
-        let personRow = try await db.raw("SELECT * FROM people WHERE id = \(bind: personID.rawValue)").first()
+        let personRow = try await db.rows("SELECT * FROM people WHERE id = ?", [.text(personID.rawValue)]).first
         guard let personRow else { return }
         let person = try PersonRepository.person(from: personRow)
-        let points = try await db.raw(
-            "SELECT * FROM contact_points WHERE person_id = \(bind: personID.rawValue) AND valid_to IS NULL"
-        ).all().map(ContactPointRepository.contactPoint(from:))
+        let points = try await db.rows(
+            "SELECT * FROM contact_points WHERE person_id = ? AND valid_to IS NULL", [.text(personID.rawValue)]
+        ).map(ContactPointRepository.contactPoint(from:))
         try await write(row(of: person, contactPoints: points), on: db)
     }
 
