@@ -23,27 +23,10 @@ struct HouseholdPlacement: Sendable {
     static let chunk = 500
 
     /// A person as the caller's transaction just wrote them (created, without a household, not
-    /// merged), so that placing them needs no read of what was just written; with how grouping
-    /// sees them on `day`, worked out ahead (ingestion makes arrivals while preparing records).
+    /// merged), so that placing them needs no read of what was just written.
     struct Arrival: Sendable {
         let person: Person
         let contactPoints: [ContactPoint]
-        let day: LocalDate
-        let member: HouseholdMember
-        let label: String
-
-        init(person: Person, contactPoints: [ContactPoint], on day: LocalDate) {
-            self.person = person
-            self.contactPoints = contactPoints
-            self.day = day
-            member = HouseholdMember(person: person, contactPoints: contactPoints, on: day)
-            label = HouseholdRebuild.label(of: person, contactPoints: contactPoints, on: day)
-        }
-
-        /// This arrival as grouping sees it on `today`: worked out again only when the day changed.
-        func seen(on today: LocalDate) -> Arrival {
-            today == day ? self : Arrival(person: person, contactPoints: contactPoints, on: today)
-        }
     }
 
     /// Places those of `people` who have no household and are not merged, on `db` (the caller's
@@ -61,9 +44,9 @@ struct HouseholdPlacement: Sendable {
             "SELECT * FROM people WHERE household_id IS NULL AND merged_into_id IS NULL AND id IN (%@)",
             people.filter { known[$0] == nil }.map(\.rawValue), on: today, db)
         for person in people {
-            guard let arrival = known[person]?.seen(on: today) else { continue }
-            arrivals.members.append(arrival.member)
-            arrivals.labels[person] = arrival.label
+            guard let arrival = known[person] else { continue }
+            arrivals.members.append(HouseholdMember(person: arrival.person, contactPoints: arrival.contactPoints, on: today))
+            arrivals.labels[person] = HouseholdRebuild.label(of: arrival.person, contactPoints: arrival.contactPoints, on: today)
         }
         guard !arrivals.members.isEmpty else { return 0 }
         var keys = Set<String>()

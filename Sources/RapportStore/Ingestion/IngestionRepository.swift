@@ -84,12 +84,10 @@ public struct IngestionRepository: Sendable {
         let raw = prepared.raw
         let record: NormalisedRecord
         let matchRow: PersonMatchRow
-        let newcomer: PreparedRecord.Newcomer?
         switch prepared.outcome {
         case .success(let normalised):
             record = normalised.record
             matchRow = normalised.matchRow
-            newcomer = normalised.newcomer
         case .failure(let error):
             var issues = [FieldIssue(field: "body", code: error.code, message: error.message)]
             if case .invalid(let list) = error { issues = list }
@@ -115,14 +113,14 @@ public struct IngestionRepository: Sendable {
                 rawRecordID: rawID, outcome: .matched, personID: personID,
                 matchReason: "loose: " + proposal.explanation.summary)
             try await raw.insert(result, on: db)
-        } else if let newcomer {
-            let person = newcomer.person
+        } else if let person = record.newPerson(id: ids.make(), now: now) {
             try await PersonRepository.insert(person, on: db)
-            if try await ContactPointRepository.addAll(newcomer.contactPoints, ofNewPerson: true, on: db) {
-                arrival = newcomer.arrival
+            let contactPoints = record.contactPoints(ofNewPerson: person.id)
+            if try await ContactPointRepository.addAll(contactPoints, ofNewPerson: true, on: db) {
+                arrival = HouseholdPlacement.Arrival(person: person, contactPoints: contactPoints)
             }
             try await PersonKeyIndex.claim(record.keys, for: person.id, source: touchpoint.id, now: now, on: db)
-            try await db.run(newcomer.matchRow.sql, newcomer.matchRow.binds)
+            try await MatchIndex.write(matchRow.owned(by: person.id), on: db)
             try await audit.record(
                 .create, entityType: "person", entityID: person.id.rawValue,
                 detail: "ingested \(rawID) from touchpoint \(touchpoint.name)", by: actor, on: db)
