@@ -46,7 +46,7 @@ public struct BulkLoader: Sendable {
     /// The batch's rows per table, its audit entry last.
     func prepare(_ batch: RecordBatch, by actor: Actor, subscribers: EventOutbox.Subscribers = .none) throws -> Plan {
         var tables = Self.tables(for: batch) + MatchIndex.bulkTables(for: batch)
-        tables += try store.outbox.tables(for: batch, subscribers: subscribers)
+        tables += store.outbox.tables(for: batch, subscribers: subscribers)
         // Segment rules read each person's behaviour summary: it is written with the activity.
         let (fresh, stored) = CustomerMetrics.split(batch)
         let now = Timestamp.now()

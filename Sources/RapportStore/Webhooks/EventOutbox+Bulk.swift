@@ -36,16 +36,16 @@ extension EventOutbox {
 
     /// The batch's `person.created`, `purchase.created` and `interaction.created` events and
     /// their deliveries, as two tables (events first, for the foreign key).
-    func tables(for batch: RecordBatch, subscribers: Subscribers, now: Date = Date()) throws -> [BulkTable] {
+    func tables(for batch: RecordBatch, subscribers: Subscribers, now: Date = Date()) -> [BulkTable] {
         guard !subscribers.isEmpty else { return [] }
         var events: [[QueryValue]] = []
         var deliveries: [[QueryValue]] = []
         let at = Timestamp.format(now)
-        func add(_ type: WebhookEventType, _ ids: [String]) throws {
+        func add(_ type: WebhookEventType, _ ids: [String]) {
             guard let wanting = subscribers.byType[type], !wanting.isEmpty else { return }
             for entityID in ids {
                 let event = WebhookEvent(id: self.ids.make(), type: type, entityID: entityID, occurredAt: now)
-                                events.append([
+                events.append([
                     .text(event.id.rawValue), .text(type.rawValue), .text(entityID), .text(at), .text(event.payload),
                 ])
                 for subscription in wanting {
@@ -57,9 +57,9 @@ extension EventOutbox {
                 }
             }
         }
-        try add(.personCreated, batch.people.map(\.id.rawValue))
-        try add(.purchaseCreated, batch.purchases.map(\.id.rawValue))
-        try add(.interactionCreated, batch.interactions.map(\.id.rawValue))
+        add(.personCreated, batch.people.map(\.id.rawValue))
+        add(.purchaseCreated, batch.purchases.map(\.id.rawValue))
+        add(.interactionCreated, batch.interactions.map(\.id.rawValue))
         return [
             BulkTable("webhook_events", ["id", "type", "entity_id", "occurred_at", "payload"], events) { $0 },
             BulkTable(

@@ -71,15 +71,4 @@ public struct EventOutbox: Sendable {
         ).run()
         return id
     }
-
-    /// The body receivers get: sorted keys, instants in Rapport's ISO 8601 form.
-    static let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .custom { date, encoder in
-            var container = encoder.singleValueContainer()
-            try container.encode(Timestamp.format(date))
-        }
-        return encoder
-    }()
 }

@@ -2,10 +2,10 @@ import Foundation
 import RapportCore
 
 extension WebhookEvent {
-    /// The body receivers get, as ``EventOutbox/encoder`` writes it — sorted keys, instants in
-    /// Rapport's ISO 8601 form, slashes unescaped — but written directly: every ingested record
-    /// writes an event, and `JSONEncoder`'s generic machinery cost more than the event's row.
-    /// A test holds the two to the same bytes.
+    /// The body receivers get: the event as `JSONEncoder` would write it with sorted keys,
+    /// instants in Rapport's ISO 8601 form and slashes unescaped, but written directly: every
+    /// ingested record can write an event, and `JSONEncoder`'s generic machinery cost more than
+    /// the event's row. A test holds the two to the same bytes.
     var payload: String {
         var json = #"{"data":{"id":"#
         Self.appendQuoted(data.id, to: &json)
