@@ -62,7 +62,7 @@ public struct Store: Sendable {
         people = PersonRepository(database: database, audit: audit, outbox: outbox)
         households = HouseholdRepository(database: database, audit: audit)
         organisations = OrganisationRepository(database: database, audit: audit)
-        contactPoints = ContactPointRepository(database: database, audit: audit, outbox: outbox)
+        contactPoints = ContactPointRepository(database: database, audit: audit, outbox: outbox, ids: ids)
         interactions = InteractionRepository(database: database, audit: audit, outbox: outbox)
         purchases = PurchaseRepository(database: database, audit: audit, outbox: outbox)
         attributes = AttributeRepository(database: database, audit: audit, outbox: outbox)

@@ -109,6 +109,37 @@ struct HouseholdPlacementTests {
         }
     }
 
+    @Test func staffAddingAnAddressMovesSomeoneAloneIntoTheirFamilysHousehold() async throws {
+        try await withTestStore { store in
+            let mother = try await HouseholdFixtures.resident(store, "Maria", "Kowalska", at: "ul. Lipowa 2")
+            let family = try #require(try await HouseholdFixtures.household(of: mother, in: store))
+            let daughter = try PersonDraft(givenName: "Zofia", familyName: "Kowalska", country: "PL").validated(
+                id: store.ids.make(), now: Date())
+            try await store.people.insert(daughter, by: admin)
+            #expect(try await HouseholdFixtures.household(of: daughter, in: store) == nil, "nothing to group her by yet")
+            let email = try ContactPointDraft(kind: "email", value: "zofia@example.pl").validated(
+                id: store.ids.make(), personID: daughter.id, organisationID: nil, defaultCountry: "PL", now: Date())
+            try await store.contactPoints.insert(email, by: admin)
+            let own = try #require(try await HouseholdFixtures.household(of: daughter, in: store))
+            #expect(own != family, "her e-mail links her to nobody: a household of her own")
+            let home = try ContactPointDraft(
+                kind: "postal", address: AddressDraft(line1: "ul. Lipowa 2", city: "Kraków", postcode: "30-001", country: "PL"),
+                isPrimary: true
+            ).validated(id: store.ids.make(), personID: daughter.id, organisationID: nil, defaultCountry: "PL", now: Date())
+            try await store.contactPoints.insert(home, by: admin)
+            #expect(try await HouseholdFixtures.household(of: daughter, in: store) == family)
+            #expect(try await store.households.members(of: family, by: admin).count == 2)
+            await #expect(throws: DomainError.notFound(entity: "household", id: own.rawValue)) {
+                _ = try await store.households.find(own)
+            }
+            let trail = try await store.audit.list(entityID: daughter.id.rawValue).compactMap(\.detail)
+            #expect(trail.contains { $0.hasPrefix("household \(own.rawValue) → \(family.rawValue) (was alone in it") }, "\(trail)")
+            #expect(try await store.audit.list(entityID: own.rawValue).contains { $0.action == .delete })
+            let view = try await store.customers.view(of: daughter.id, by: admin)
+            #expect(view.householdLinks.map(\.personID) == [mother.id])
+        }
+    }
+
     @Test func aCrowdedAddressMakesNoLinks() async throws {
         try await withTestStore { store in
             let shop = try await touchpoint(store)
@@ -132,10 +163,13 @@ struct HouseholdPlacementTests {
             let email = try ContactPointDraft(kind: "email", value: "ida@example.pl").validated(
                 id: store.ids.make(), personID: staff.id, organisationID: nil, defaultCountry: "PL", now: Date())
             try await store.contactPoints.insert(email, by: admin)
+            let placed = try await store.people.find(staff.id, by: admin).householdID
+            #expect(placed != nil, "her e-mail, added by staff, placed her")
+            _ = try await arrive(record("Jan", "Nowak", at: "ul. Długa 5"), at: shop, in: store)
             let result = try await store.ingestion.ingest(
                 try request(record("Ida", "Nowak", at: "ul. Długa 5", email: "ida@example.pl")), from: shop, by: admin)
             #expect(result.outcome == .matched && result.personID == staff.id)
-            #expect(try await store.people.find(staff.id, by: admin).householdID == nil, "known people wait for the rebuild")
+            #expect(try await store.people.find(staff.id, by: admin).householdID == placed, "known people wait for the rebuild")
         }
     }
 }

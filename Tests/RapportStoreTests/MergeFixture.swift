@@ -169,6 +169,8 @@ struct MergeFixture {
     func view(_ id: PersonID) async throws -> String {
         var view = try await store.customers.view(of: id, by: admin)
         view.person.updatedAt = Date(timeIntervalSince1970: 0)
+        // A merge and its unmerge touch both people, so a housemate's update time moves too.
+        for index in view.householdMembers.indices { view.householdMembers[index].updatedAt = Date(timeIntervalSince1970: 0) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         return String(decoding: try encoder.encode(view), as: UTF8.self)

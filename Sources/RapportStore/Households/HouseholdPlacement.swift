@@ -4,7 +4,8 @@ import RapportIntegration
 import SQLKit
 
 /// Puts people who have no household yet into one as they arrive (R1.8), so a person created
-/// by ingestion carries a household ID at once instead of from the next ``HouseholdRebuild``.
+/// by ingestion, or given a contact point by staff, carries a household ID at once instead of
+/// from the next ``HouseholdRebuild``.
 ///
 /// It runs ``HouseholdGrouping`` with the stored rule over a neighbourhood: the people to place,
 /// and everyone else whose current home address, e-mail or phone has one of their keys. Every
@@ -12,15 +13,30 @@ import SQLKit
 /// number makes no links) count the whole store; neighbours are seen *only* through those keys,
 /// since their other keys were not read in full and could not be counted.
 ///
-/// A group takes the household most of its existing members share, or a new one. Only people without a household are written: nobody
-/// who has one is moved here. A newcomer who links two households therefore joins the one
+/// A group takes the household most of its existing members share, or a new one. Only people
+/// without a household are written: nobody who has one is moved here. A newcomer who links two households therefore joins the one
 /// most of the group's members share, and the next rebuild, which sees everyone, joins the two.
+///
+/// One exception, for staff who create a person and then add their contact points one at a
+/// time (``Mode/settlingAlone``): someone *alone* in their household has nobody to part from, so
+/// a new contact point that links them to others moves them into those people's household, and
+/// their empty one is dissolved (as a rebuild dissolves it). Without that, the e-mail added
+/// first would fix a household of one before the address that links them to their family.
 struct HouseholdPlacement: Sendable {
     let audit: AuditTrail
     let ids: IDGenerator
 
     /// Largest number of values bound in one `IN (…)` list (both databases allow far more).
     static let chunk = 500
+
+    /// Whom ``place(_:known:mode:cause:by:on:today:)`` may put into a household.
+    enum Mode: Sendable {
+        /// Only people without a household (ingestion: nobody placed is moved).
+        case unplacedOnly
+        /// Also people alone in their household, who join the household of those their contact
+        /// points now link them to (staff adding contact points one at a time).
+        case settlingAlone
+    }
 
     /// A person as the caller's transaction just wrote them (created, without a household, not
     /// merged), so that placing them needs no read of what was just written.
@@ -36,12 +52,17 @@ struct HouseholdPlacement: Sendable {
     /// from there, the others are read. A caller leaves out anyone it changed after writing them.
     @discardableResult
     func place(
-        _ people: [PersonID], known: [PersonID: Arrival] = [:], cause: String, by actor: Actor, on db: any SQLDatabase,
-        today: LocalDate = LocalDate(Date())
+        _ people: [PersonID], known: [PersonID: Arrival] = [:], mode: Mode = .unplacedOnly, cause: String, by actor: Actor,
+        on db: any SQLDatabase, today: LocalDate = LocalDate(Date())
     ) async throws -> Int {
         guard !people.isEmpty else { return 0 }
         var arrivals = try await Self.members(
-            "SELECT * FROM people WHERE household_id IS NULL AND merged_into_id IS NULL AND id IN (%@)",
+            mode == .unplacedOnly
+                ? "SELECT * FROM people WHERE household_id IS NULL AND merged_into_id IS NULL AND id IN (%@)"
+                : """
+                SELECT * FROM people p WHERE merged_into_id IS NULL AND id IN (%@) AND (household_id IS NULL
+                  OR NOT EXISTS (SELECT 1 FROM people o WHERE o.household_id = p.household_id AND o.id <> p.id))
+                """,
             people.filter { known[$0] == nil }.map(\.rawValue), on: today, db)
         for person in people {
             guard let arrival = known[person] else { continue }
@@ -77,28 +98,65 @@ struct HouseholdPlacement: Sendable {
         let rule = try await HouseholdRuleRepository.current(on: db)
         let result = HouseholdGrouping(rule: rule).group(arrivals.members + seenThroughKeys)
         let labels = arrivals.labels.merging(neighbours.labels) { first, _ in first }
-        let householdOf = Dictionary(
+        // Arrivals alone in a household (only read in `.settlingAlone`) count as unplaced; `alone`
+        // remembers the household each may keep or leave.
+        let alone = Dictionary(
+            arrivals.members.compactMap { member in member.householdID.map { (member.personID, $0) } },
+            uniquingKeysWith: { a, _ in a })
+        var householdOf = Dictionary(
             (arrivals.members + neighbours.members).map { ($0.personID, $0.householdID) }, uniquingKeysWith: { a, _ in a })
+        for person in alone.keys { householdOf[person] = .some(nil) }
         var placed = 0
         let now = Date()
         for group in result.groups where group.members.contains(where: arriving.contains) {
             let held = group.members.compactMap { householdOf[$0] ?? nil }
-            let household = try await household(held: held, first: group.members[0], labels: labels, now: now, by: actor, on: db)
-            let newcomers = group.members.filter { (householdOf[$0] ?? nil) == nil }
+            let ownAlone = group.members.compactMap { alone[$0] }.min()
+            let household =
+                if held.isEmpty, let ownAlone { ownAlone } else {
+                    try await household(held: held, first: group.members[0], labels: labels, now: now, by: actor, on: db)
+                }
+            let newcomers = group.members.filter { (householdOf[$0] ?? nil) == nil && alone[$0] != household }
             for person in newcomers {
-                try await db.run(
-                    "UPDATE people SET household_id = ?, updated_at = ? WHERE id = ? AND household_id IS NULL",
-                    [.text(household.rawValue), .text(Timestamp.format(now)), .text(person.rawValue)])
-                try await audit.record(
-                    .update, entityType: "person", entityID: person.rawValue,
-                    detail: "household none → \(household.rawValue) (placed on arrival: \(cause))", by: actor, on: db)
+                try await move(person, from: alone[person], to: household, cause: cause, now: now, by: actor, on: db)
             }
             placed += newcomers.count
-            // Who is in the household now: those who held it already, and the newcomers just put in.
-            let members = Set(newcomers + group.members.filter { (householdOf[$0] ?? nil) == household })
+            // Who is in the household now: those who held it already, those alone in it who stay,
+            // and the newcomers just put in.
+            let members = Set(
+                newcomers + group.members.filter { (householdOf[$0] ?? nil) == household || alone[$0] == household })
             try await writeLinks(of: group, touching: Set(newcomers), members: members, in: household, now: now, on: db)
         }
         return placed
+    }
+
+    /// Puts `person` into `household`: from none, or from `previous`, the household they were
+    /// alone in, which is dissolved once empty (with its audit entry, as a rebuild dissolves one).
+    private func move(
+        _ person: PersonID, from previous: HouseholdID?, to household: HouseholdID, cause: String, now: Date,
+        by actor: Actor, on db: any SQLDatabase
+    ) async throws {
+        let stamp = Timestamp.format(now)
+        guard let previous else {
+            try await db.run(
+                "UPDATE people SET household_id = ?, updated_at = ? WHERE id = ? AND household_id IS NULL",
+                [.text(household.rawValue), .text(stamp), .text(person.rawValue)])
+            try await audit.record(
+                .update, entityType: "person", entityID: person.rawValue,
+                detail: "household none → \(household.rawValue) (placed on arrival: \(cause))", by: actor, on: db)
+            return
+        }
+        try await db.run(
+            "UPDATE people SET household_id = ?, updated_at = ? WHERE id = ? AND household_id = ?",
+            [.text(household.rawValue), .text(stamp), .text(person.rawValue), .text(previous.rawValue)])
+        try await audit.record(
+            .update, entityType: "person", entityID: person.rawValue,
+            detail: "household \(previous.rawValue) → \(household.rawValue) (was alone in it; \(cause))", by: actor, on: db)
+        try await db.run(
+            "DELETE FROM households WHERE id = ? AND NOT EXISTS (SELECT 1 FROM people WHERE household_id = ?)",
+            [.text(previous.rawValue), .text(previous.rawValue)])
+        try await audit.record(
+            .delete, entityType: "household", entityID: previous.rawValue,
+            detail: "dissolved: its only member joined \(household.rawValue)", by: actor, on: db)
     }
 
     /// The household most of the group's members already hold (`held`; ties: the lower ID), or

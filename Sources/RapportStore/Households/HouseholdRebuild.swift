@@ -14,10 +14,10 @@ import SQLKit
 /// rebuild stopped half-way is completed by running it again. Every person moved is audited
 /// with their old and new household; each household created or dissolved too.
 ///
-/// People created by ingestion are placed on arrival (``HouseholdPlacement``), but only into
-/// households without moving anyone; people staff create without a household, and people whose
-/// addresses changed, are placed by the next rebuild — in the household the rule links them to,
-/// or alone. The rebuild also joins households a newcomer turned out to link.
+/// People created by ingestion, and people staff give a contact point, are placed on arrival
+/// (``HouseholdPlacement``) without moving anyone who shares a household; people whose
+/// addresses changed since are regrouped by the next rebuild — in the household the rule links
+/// them to, or alone. The rebuild also joins households a newcomer turned out to link.
 public struct HouseholdRebuild: Sendable {
     let database: Database
     let audit: AuditTrail

@@ -9,10 +9,16 @@ public struct ContactPointRepository: Sendable {
     let database: Database
     let audit: AuditTrail
     let outbox: EventOutbox
+    let ids: IDGenerator
 
     /// Adds a contact point. A new current postal address ends the previous current one
     /// of the same owner (a move), in the same transaction; a person's gets a
     /// `person.updated` event.
+    ///
+    /// A person without a household, or alone in one, is then placed by the household rule
+    /// over the people the new point links them to (``HouseholdPlacement``, `.settlingAlone`):
+    /// staff who create someone and add their address see them in their family's household at
+    /// once. Anyone who shares a household already stays where they are until the next rebuild.
     public func insert(_ point: ContactPoint, by actor: Actor) async throws {
         try await database.transaction { db in
             if let personID = point.personID {
@@ -21,7 +27,13 @@ public struct ContactPointRepository: Sendable {
                 }
             }
             try await Self.add(point, on: db)
-            if let personID = point.personID { try await MatchIndex.refresh(personID, on: db) }
+            if let personID = point.personID {
+                try await MatchIndex.refresh(personID, on: db)
+                if point.validTo == nil {
+                    try await HouseholdPlacement(audit: audit, ids: ids).place(
+                        [personID], mode: .settlingAlone, cause: "\(point.kind.rawValue) contact point added by staff", by: actor, on: db)
+                }
+            }
             try await audit.record(
                 .update, entityType: point.personID != nil ? "person" : "organisation",
                 entityID: point.personID?.rawValue ?? point.organisationID?.rawValue ?? "",
