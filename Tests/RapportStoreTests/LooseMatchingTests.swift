@@ -50,6 +50,44 @@ struct LooseMatchingTests {
         }
     }
 
+    /// The matching row of a person follows what later records change: a new address that a
+    /// strict match adds, and a name a more trusted source wins with (survivorship reads the
+    /// raw payloads, so these records carry theirs).
+    @Test func theMatchingRowFollowsWhatMatchedRecordsChange() async throws {
+        func ingest(_ record: IngestRecord, _ store: Store, _ touchpoint: Touchpoint) async throws -> IngestionResult {
+            let payload = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)
+            return try await store.ingestion.ingest(
+                IngestionRequest(payload: payload, parsed: .success(record)), from: touchpoint, by: TestActors.admin)
+        }
+        try await withTestStore { store in
+            let shop = try await touchpoint(store)
+            let crm = Touchpoint(id: store.ids.make(), name: "crm", kind: .callCentre, trustRank: 1, createdAt: Date())
+            try await store.sources.register(crm, by: .system)
+            var first = Self.katarzyna
+            first.externalID = "1001"
+            let created = try await ingest(first, store, shop)
+            let person = try #require(created.personID)
+            func fields() async throws -> [String] {
+                let row = try await rows(store, "SELECT fields FROM person_match_rows WHERE person_id = \(bind: person.rawValue)")
+                return NormalisedPerson.fields(stored: try row[0].decode(column: "fields", as: String.self))
+            }
+            #expect(try await fields()[ComparedField.postcode.rawValue] == "80827")
+
+            var moved = IngestRecord(givenName: "Katarzyna", familyName: "Wiśniewska", country: "PL")
+            moved.externalID = "1001"
+            moved.address = AddressDraft(line1: "ul. Polna 3", city: "Sopot", postcode: "81-701", country: "PL")
+            let again = try await ingest(moved, store, shop)
+            #expect(again.outcome == .matched && again.personID == person && again.matchReason?.hasPrefix("loose") == false)
+            #expect(try await fields()[ComparedField.postcode.rawValue] == "81701", "the new address, added by a strict match")
+
+            let renamed = IngestRecord(givenName: "Katarzyna", familyName: "Nowak", email: "kasia.w@example.pl", country: "PL")
+            let trusted = try await ingest(renamed, store, crm)
+            #expect(trusted.outcome == .matched && trusted.personID == person)
+            #expect(try await store.people.find(person, by: TestActors.admin).familyName == "Nowak")
+            #expect(try await fields()[ComparedField.surname.rawValue] == "nowak", "the name the more trusted source won with")
+        }
+    }
+
     @Test func anotherCustomerNumberOfTheSameTouchpointIsReviewedNotMatched() async throws {
         try await withTestStore { store in
             let shop = try await touchpoint(store)

@@ -95,19 +95,21 @@ public struct IngestionRepository: Sendable {
         }
         let rawID = raw.id
         var result: IngestionResult
+        /// Whether a matched person got new contact points, which their matching row must show.
+        var added = false
         if !keysLocked { try await PersonKeyIndex.lock(record.keys, kind: database.kind, on: db) }
         let strict = try await PersonKeyIndex.resolve(record.keys, on: db)
         let loose = strict == nil ? try await looseDecision(for: matchRow, keys: record.keys, on: db) : .new
         if let found = strict {
-            try await addNewContactPoints(of: record, to: found.personID, rawID: rawID, touchpoint: touchpoint, by: actor, on: db)
+            added = try await addNewContactPoints(
+                of: record, to: found.personID, rawID: rawID, touchpoint: touchpoint, by: actor, on: db)
             try await PersonKeyIndex.claim(record.keys, for: found.personID, source: touchpoint.id, now: now, on: db)
             result = IngestionResult(rawRecordID: rawID, outcome: .matched, personID: found.personID, matchReason: found.reason)
             try await raw.insert(result, on: db)
         } else if case .match(let proposal) = loose {
             let personID = PersonID(rawValue: proposal.candidateID)
-            let added = try await addNewContactPoints(
+            added = try await addNewContactPoints(
                 of: record, to: personID, rawID: rawID, touchpoint: touchpoint, by: actor, on: db)
-            if added { try await MatchIndex.refresh(personID, on: db) }
             try await PersonKeyIndex.claim(record.keys, for: personID, source: touchpoint.id, now: now, on: db)
             result = IngestionResult(
                 rawRecordID: rawID, outcome: .matched, personID: personID,
@@ -147,8 +149,9 @@ public struct IngestionRepository: Sendable {
             return try await quarantine(raw, touchpoint: touchpoint, issues: [issue], now: now, on: db)
         }
         if result.outcome == .matched, let person = result.personID {
-            try await GoldenProfiles(audit: audit, outbox: outbox)
+            let change = try await GoldenProfiles(audit: audit, outbox: outbox)
                 .refresh(person, cause: "ingested \(rawID)", by: actor, on: db)
+            if added && !change.matchRowRefreshed { try await MatchIndex.refresh(person, on: db) }
         }
         return result
     }
