@@ -31,6 +31,20 @@ struct LooseMatchingTests {
             IngestionRequest(payload: "{}", parsed: .success(record)), from: touchpoint, by: TestActors.admin)
     }
 
+    /// A call centre the shop's records are ranked below.
+    func trustedTouchpoint(_ store: Store) async throws -> Touchpoint {
+        let crm = Touchpoint(id: store.ids.make(), name: "crm", kind: .callCentre, trustRank: 1, createdAt: Date())
+        try await store.sources.register(crm, by: .system)
+        return crm
+    }
+
+    /// ``ingest(_:_:_:)`` with the record's JSON as its payload, which survivorship reads.
+    func ingestWithPayload(_ record: IngestRecord, _ store: Store, _ touchpoint: Touchpoint) async throws -> IngestionResult {
+        let payload = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)
+        return try await store.ingestion.ingest(
+            IngestionRequest(payload: payload, parsed: .success(record)), from: touchpoint, by: TestActors.admin)
+    }
+
     func rows(_ store: Store, _ sql: SQLQueryString) async throws -> [any SQLRow] {
         try await store.database.sql.raw(sql).all()
     }
@@ -54,18 +68,12 @@ struct LooseMatchingTests {
     /// strict match adds, and a name a more trusted source wins with (survivorship reads the
     /// raw payloads, so these records carry theirs).
     @Test func theMatchingRowFollowsWhatMatchedRecordsChange() async throws {
-        func ingest(_ record: IngestRecord, _ store: Store, _ touchpoint: Touchpoint) async throws -> IngestionResult {
-            let payload = String(decoding: try JSONEncoder().encode(record), as: UTF8.self)
-            return try await store.ingestion.ingest(
-                IngestionRequest(payload: payload, parsed: .success(record)), from: touchpoint, by: TestActors.admin)
-        }
         try await withTestStore { store in
             let shop = try await touchpoint(store)
-            let crm = Touchpoint(id: store.ids.make(), name: "crm", kind: .callCentre, trustRank: 1, createdAt: Date())
-            try await store.sources.register(crm, by: .system)
+            let crm = try await trustedTouchpoint(store)
             var first = Self.katarzyna
             first.externalID = "1001"
-            let created = try await ingest(first, store, shop)
+            let created = try await ingestWithPayload(first, store, shop)
             let person = try #require(created.personID)
             func fields() async throws -> [String] {
                 let row = try await rows(store, "SELECT fields FROM person_match_rows WHERE person_id = \(bind: person.rawValue)")
@@ -76,15 +84,54 @@ struct LooseMatchingTests {
             var moved = IngestRecord(givenName: "Katarzyna", familyName: "Wiśniewska", country: "PL")
             moved.externalID = "1001"
             moved.address = AddressDraft(line1: "ul. Polna 3", city: "Sopot", postcode: "81-701", country: "PL")
-            let again = try await ingest(moved, store, shop)
+            let again = try await ingestWithPayload(moved, store, shop)
             #expect(again.outcome == .matched && again.personID == person && again.matchReason?.hasPrefix("loose") == false)
             #expect(try await fields()[ComparedField.postcode.rawValue] == "81701", "the new address, added by a strict match")
 
             let renamed = IngestRecord(givenName: "Katarzyna", familyName: "Nowak", email: "kasia.w@example.pl", country: "PL")
-            let trusted = try await ingest(renamed, store, crm)
+            let trusted = try await ingestWithPayload(renamed, store, crm)
             #expect(trusted.outcome == .matched && trusted.personID == person)
             #expect(try await store.people.find(person, by: TestActors.admin).familyName == "Nowak")
             #expect(try await fields()[ComparedField.surname.rawValue] == "nowak", "the name the more trusted source won with")
+        }
+    }
+
+    /// The matching row compares the primary e-mail address; when survivorship makes another
+    /// of the person's addresses primary — here a more trusted source names one they already
+    /// have, so nothing is added — the row follows.
+    @Test func theMatchingRowFollowsThePrimaryEmailSurvivorshipChooses() async throws {
+        try await withTestStore { store in
+            let shop = try await touchpoint(store)
+            let crm = try await trustedTouchpoint(store)
+            let first = IngestRecord(
+                givenName: "Katarzyna", familyName: "Wiśniewska", email: "kasia.w@example.pl", phone: "+48 512 345 678",
+                country: "PL")
+            let person = try #require(try await ingestWithPayload(first, store, shop).personID)
+            func rowEmail() async throws -> String {
+                let row = try await rows(store, "SELECT fields FROM person_match_rows WHERE person_id = \(bind: person.rawValue)")
+                return NormalisedPerson.fields(stored: try row[0].decode(column: "fields", as: String.self))[
+                    ComparedField.email.rawValue]
+            }
+            func primaryEmail() async throws -> String {
+                let row = try await rows(
+                    store,
+                    """
+                    SELECT normalized FROM contact_points WHERE person_id = \(bind: person.rawValue) AND kind = 'email'
+                      AND valid_to IS NULL AND is_primary = 1
+                    """)
+                return try row[0].decode(column: "normalized", as: String.self)
+            }
+            var second = first
+            second.email = "k.wisniewska@example.com"
+            #expect(try await ingestWithPayload(second, store, shop).personID == person)
+            let before = try await primaryEmail()
+            #expect(try await rowEmail() == before)
+
+            var trusted = first
+            trusted.email = before == "kasia.w@example.pl" ? "k.wisniewska@example.com" : "kasia.w@example.pl"
+            #expect(try await ingestWithPayload(trusted, store, crm).personID == person)
+            #expect(try await primaryEmail() == trusted.email, "the trusted source's address won")
+            #expect(try await rowEmail() == trusted.email, "the row compares the new primary address")
         }
     }
 

@@ -18,15 +18,31 @@ public enum MatchIndex {
         try await db.run(row.upsert.sql, row.upsert.binds)
     }
 
-    /// Recomputes the row of one person from what is stored about them, on `db`.
-    static func refresh(_ personID: PersonID, on db: any SQLDatabase) async throws {
+    /// Recomputes the row of one person from what is stored about them, on `db`, and writes
+    /// it unless the stored row already says the same.
+    ///
+    /// Returns the blocks whose candidates the rewrite changed: the keys the row left or
+    /// joined, and, when its fields changed, every key it kept (the row found under them is
+    /// different). Empty when nothing was written. A batch's resolution lookahead
+    /// (``ResolutionLookahead``) trusts its answers only for records outside those blocks.
+    @discardableResult
+    static func refresh(_ personID: PersonID, on db: any SQLDatabase) async throws -> [Int64] {
         let personRow = try await db.rows("SELECT * FROM people WHERE id = ?", [.text(personID.rawValue)]).first
-        guard let personRow else { return }
+        guard let personRow else { return [] }
         let person = try PersonRepository.person(from: personRow)
         let points = try await db.rows(
             "SELECT * FROM contact_points WHERE person_id = ? AND valid_to IS NULL", [.text(personID.rawValue)]
         ).map(ContactPointRepository.contactPoint(from:))
-        try await write(row(of: person, contactPoints: points), on: db)
+        let fresh = row(of: person, contactPoints: points)
+        let stored = try await db.rows(
+            "SELECT row_id, fields, blocks FROM person_match_rows WHERE person_id = ?", [.text(personID.rawValue)]
+        ).first
+        let oldFields = try stored?.text("fields")
+        let oldKeys = Set(try stored.map { try storedKeys(try $0.text("blocks"), row: Int64(try $0.integer("row_id"))) } ?? [])
+        let sameFields = oldFields == fresh.person.storedFields
+        if sameFields && oldKeys == Set(fresh.blockingKeys) { return [] }
+        try await write(fresh, on: db)
+        return (sameFields ? oldKeys.symmetricDifference(fresh.blockingKeys) : oldKeys.union(fresh.blockingKeys)).sorted()
     }
 
     /// The matching row of a stored person.

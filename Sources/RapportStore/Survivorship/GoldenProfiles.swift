@@ -13,9 +13,9 @@ import SQLKit
 /// Attributes no source ever supplied are left as they are. A result that would leave the
 /// person with neither a given nor a family name keeps the names they have: a person needs one.
 ///
-/// When a name, the birth date or the country changes, the person's matching row
-/// (``MatchIndex``) is rewritten in the same transaction, so loose matching and its blocking
-/// keys compare arriving records with the profile as it now is.
+/// When a name, the birth date, the country or a primary e-mail or phone changes, the person's
+/// matching row (``MatchIndex``) is brought up to date in the same transaction, so loose
+/// matching and its blocking keys compare arriving records with the profile as it now is.
 struct GoldenProfiles: Sendable {
     let audit: AuditTrail
     let outbox: EventOutbox
@@ -25,14 +25,17 @@ struct GoldenProfiles: Sendable {
     struct Change: Sendable {
         var profile: [String] = []
         var explanations = false
-        /// Whether the person's matching row was rewritten (a compared attribute changed).
+        /// Whether the person's matching row was brought up to date (a compared attribute changed).
         var matchRowRefreshed = false
+        /// The blocking keys the person's row left or joined, or whose row in them changed.
+        var rewrittenBlocks: [Int64] = []
         var profileChanged: Bool { !profile.isEmpty }
     }
 
-    /// The attributes of the profile that the matching row compares.
+    /// The attributes of the profile that the matching row compares: the names, birth date and
+    /// country, and the primary e-mail and phone (the row takes the primary one of each kind).
     static let matchedAttributes: Set<String> = [
-        GoldenAttribute.givenName, .familyName, .birthDate, .country,
+        GoldenAttribute.givenName, .familyName, .birthDate, .country, .email, .phone,
     ].reduce(into: []) { $0.insert($1.rawValue) }
 
     /// Recomputes `person` on `db` under `policy` (the stored one when nil). `cause` goes into
@@ -52,11 +55,11 @@ struct GoldenProfiles: Sendable {
         let profile = Survivorship(policy: rules ?? .standard).goldenProfile(from: observations)
         var change = Change()
         change.profile = try await writeProfile(profile, over: current, on: db)
+        change.profile += try await writePrimaries(profile, of: person, on: db)
         if change.profile.contains(where: Self.matchedAttributes.contains) {
-            try await MatchIndex.refresh(person, on: db)
+            change.rewrittenBlocks = try await MatchIndex.refresh(person, on: db)
             change.matchRowRefreshed = true
         }
-        change.profile += try await writePrimaries(profile, of: person, on: db)
         change.explanations = try await writeExplanations(profile, of: person, on: db)
         if change.profileChanged {
             try await audit.record(
