@@ -15,6 +15,19 @@ extension Database {
         return try await self.sql.raw(Self.queryString(sql, binds)).all()
     }
 
+    /// Runs `body` with one read-only direct connection behind SQLKit's interface
+    /// (``DirectSQLDatabase``), so code written for a transaction's `db` reads the committed
+    /// state with it; `nil` on PostgreSQL, which has no such connections. Each statement sees
+    /// the newest commit: while the caller holds SQLite's write lock, that is the state its
+    /// transaction started from.
+    func withReadConnection<T>(_ body: (any SQLDatabase) async throws -> T) async throws -> T? {
+        guard let reader else { return nil }
+        return try await reader.withConnection { (connection: DirectConnection) async throws -> T in
+            try await body(
+                DirectSQLDatabase(handle: .init(connection: connection), logger: sql.logger, eventLoop: sql.eventLoop))
+        }
+    }
+
     /// The first row of ``read(_:_:)``, or nil.
     public func readFirst(_ sql: String, _ binds: [QueryValue]) async throws -> (any SQLRow)? {
         try await read(sql, binds).first

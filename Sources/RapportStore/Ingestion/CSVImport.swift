@@ -25,9 +25,23 @@ public struct CSVImport: Sendable {
     /// Imports `input`; `name` is the file's name in the lineage of every raw record.
     /// Throws ``CSVImportError`` before any row is ingested when the header or the mapping is
     /// unusable; an undecodable byte later stops the import with `stopped` set in the summary.
+    ///
+    /// The file is read, parsed and normalised on a thread of its own below the writer's
+    /// priority (``PriorityThread/fileParsing``): it has a whole batch's time to get the next
+    /// batch ready, while the writer and its lookahead are what the import waits for.
     public func run(
         _ input: ImportInput, name: String, mapping: ImportMapping, into touchpoint: Touchpoint, by actor: Actor,
         batchSize: Int = defaultBatchSize, progress: ((ImportProgress) -> Void)? = nil
+    ) async throws -> ImportSummary {
+        try await withTaskExecutorPreference(PriorityThread.fileParsing) {
+            try await read(
+                input, name: name, mapping: mapping, into: touchpoint, by: actor, batchSize: batchSize, progress: progress)
+        }
+    }
+
+    private func read(
+        _ input: ImportInput, name: String, mapping: ImportMapping, into touchpoint: Touchpoint, by actor: Actor,
+        batchSize: Int, progress: ((ImportProgress) -> Void)?
     ) async throws -> ImportSummary {
         let source = try DecodedChunks(input, encoding: mapping.encoding)
         let reader = CSVReader(delimiter: mapping.delimiter) { () throws(CSVError) -> [UInt8]? in try source.next() }

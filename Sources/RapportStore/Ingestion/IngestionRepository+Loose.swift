@@ -22,19 +22,22 @@ extension IngestionRepository {
     }
 
     /// The loose decision for `row` (with the record's deterministic `keys`), on `db` (inside
-    /// the record's transaction).
+    /// the record's transaction), with `matcher` (else the current one) and the candidates
+    /// and decision read `ahead` (``ResolutionLookahead``), if the batch has them.
     ///
     /// A match is demoted to a review when the candidate already holds a key the record
     /// contradicts: a customer number of the same touchpoint or a loyalty card (the record's
     /// own key found nobody, so the candidate's is a different one). Two customer numbers of
     /// one shop are two customers, however alike their names and e-mails.
-    func looseDecision(for row: PersonMatchRow, keys: [PersonKey] = [], on db: any SQLDatabase) async throws
-        -> LooseMatcher.Decision
-    {
-        let matcher = try await models.matcher(on: db)
-        let candidates = try await MatchIndex.candidates(
-            keys: row.blockingKeys, maxBlockSize: matcher.configuration.maxBlockSize, on: db)
-        let decision = try await Self.decide(row, with: matcher, among: candidates) {
+    func looseDecision(
+        for row: PersonMatchRow, keys: [PersonKey] = [], matcher batchMatcher: LooseMatcher? = nil,
+        ahead: ResolutionLookahead.Loose? = nil, on db: any SQLDatabase
+    ) async throws -> LooseMatcher.Decision {
+        let matcher: LooseMatcher
+        if let batchMatcher { matcher = batchMatcher } else { matcher = try await models.matcher(on: db) }
+        let read: ResolutionLookahead.Loose
+        if let ahead { read = ahead } else { read = try await ResolutionLookahead.loose(for: row, matcher: matcher, on: db) }
+        let decision = try await Self.decide(row, with: matcher, among: read.candidates, first: read.decision) {
             try await MatchIndex.merged(among: $0, on: db)
         }
         guard case .match(let proposal) = decision,
@@ -47,13 +50,16 @@ extension IngestionRepository {
     /// proposes are checked with `merged` and, when one is merged, it decides again without
     /// them. Scores use the stored term frequencies, so leaving a candidate out changes no
     /// other candidate's weight: the decision is the one the remaining candidates alone give.
+    /// `first`: the decision among all `candidates`, when the caller has it already.
     static func decide(
         _ row: PersonMatchRow, with matcher: LooseMatcher, among candidates: [LooseMatcher.Candidate],
-        merged: ([String]) async throws -> Set<String>
+        first: LooseMatcher.Decision? = nil, merged: ([String]) async throws -> Set<String>
     ) async throws -> LooseMatcher.Decision {
         var remaining = candidates
+        var known = first
         while true {
-            let decision = matcher.resolve(row.person, recordID: row.personID, candidates: remaining)
+            let decision = known ?? matcher.resolve(row.person, recordID: row.personID, candidates: remaining)
+            known = nil
             let proposed = decision.proposals.map(\.candidateID)
             guard !proposed.isEmpty else { return decision }
             let gone = try await merged(proposed)

@@ -70,15 +70,16 @@ public struct IngestionRepository: Sendable {
         _ prepared: PreparedRecord, from touchpoint: Touchpoint, by actor: Actor, keysLocked: Bool = false,
         on db: any SQLDatabase
     ) async throws -> IngestionResult {
-        var arrival: HouseholdPlacement.Arrival?
-        return try await ingest(prepared, from: touchpoint, by: actor, keysLocked: keysLocked, arrival: &arrival, on: db)
+        var step = BatchStep()
+        return try await ingest(prepared, from: touchpoint, by: actor, keysLocked: keysLocked, step: &step, on: db)
     }
 
-    /// ``ingest(_:from:by:keysLocked:on:)`` that also hands out the person the record created,
-    /// as written (`arrival`), for the batch's household placement.
+    /// ``ingest(_:from:by:keysLocked:on:)`` as one step of a batch (`step`): with the answer
+    /// read ahead for the record, if any, and what the batch wrote before it; the step
+    /// notes what this record writes, and hands out the person it created, as written.
     func ingest(
         _ prepared: PreparedRecord, from touchpoint: Touchpoint, by actor: Actor, keysLocked: Bool,
-        arrival: inout HouseholdPlacement.Arrival?, on db: any SQLDatabase
+        step: inout BatchStep, on db: any SQLDatabase
     ) async throws -> IngestionResult {
         let now = prepared.receivedAt
         let raw = prepared.raw
@@ -98,19 +99,25 @@ public struct IngestionRepository: Sendable {
         /// Whether a matched person got new contact points, which their matching row must show.
         var added = false
         if !keysLocked { try await PersonKeyIndex.lock(record.keys, kind: database.kind, on: db) }
-        let strict = try await PersonKeyIndex.resolve(record.keys, on: db)
-        let loose = strict == nil ? try await looseDecision(for: matchRow, keys: record.keys, on: db) : .new
+        let strict = try await step.strict(record.keys, on: db)
+        let loose =
+            strict == nil
+            ? try await looseDecision(
+                for: matchRow, keys: record.keys, matcher: step.matcher, ahead: step.loose(matchRow, on: db), on: db)
+            : .new
         if let found = strict {
             added = try await addNewContactPoints(
-                of: record, to: found.personID, rawID: rawID, touchpoint: touchpoint, by: actor, on: db)
+                of: record, to: found.personID, rawID: rawID, touchpoint: touchpoint, by: actor, step: &step, on: db)
             try await PersonKeyIndex.claim(record.keys, for: found.personID, source: touchpoint.id, now: now, on: db)
+            step.writes.claimed(record.keys)
             result = IngestionResult(rawRecordID: rawID, outcome: .matched, personID: found.personID, matchReason: found.reason)
             try await raw.insert(result, on: db)
         } else if case .match(let proposal) = loose {
             let personID = PersonID(rawValue: proposal.candidateID)
             added = try await addNewContactPoints(
-                of: record, to: personID, rawID: rawID, touchpoint: touchpoint, by: actor, on: db)
+                of: record, to: personID, rawID: rawID, touchpoint: touchpoint, by: actor, step: &step, on: db)
             try await PersonKeyIndex.claim(record.keys, for: personID, source: touchpoint.id, now: now, on: db)
+            step.writes.claimed(record.keys)
             result = IngestionResult(
                 rawRecordID: rawID, outcome: .matched, personID: personID,
                 matchReason: "loose: " + proposal.explanation.summary)
@@ -119,10 +126,13 @@ public struct IngestionRepository: Sendable {
             try await PersonRepository.insert(person, on: db)
             let contactPoints = record.contactPoints(ofNewPerson: person.id)
             if try await ContactPointRepository.addAll(contactPoints, ofNewPerson: true, on: db) {
-                arrival = HouseholdPlacement.Arrival(person: person, contactPoints: contactPoints)
+                step.arrival = HouseholdPlacement.Arrival(person: person, contactPoints: contactPoints)
             }
+            step.writes.added(contactPoints)
             try await PersonKeyIndex.claim(record.keys, for: person.id, source: touchpoint.id, now: now, on: db)
+            step.writes.claimed(record.keys)
             try await MatchIndex.write(matchRow.owned(by: person.id), on: db)
+            step.writes.rewrote(matchRow.blockingKeys)
             try await audit.record(
                 .create, entityType: "person", entityID: person.id.rawValue,
                 detail: "ingested \(rawID) from touchpoint \(touchpoint.name)", by: actor, on: db)
@@ -151,7 +161,8 @@ public struct IngestionRepository: Sendable {
         if result.outcome == .matched, let person = result.personID {
             let change = try await GoldenProfiles(audit: audit, outbox: outbox)
                 .refresh(person, cause: "ingested \(rawID)", by: actor, on: db)
-            if added && !change.matchRowRefreshed { try await MatchIndex.refresh(person, on: db) }
+            step.writes.rewrote(change.rewrittenBlocks)
+            if added && !change.matchRowRefreshed { step.writes.rewrote(try await MatchIndex.refresh(person, on: db)) }
         }
         return result
     }
@@ -161,7 +172,7 @@ public struct IngestionRepository: Sendable {
     @discardableResult
     private func addNewContactPoints(
         of record: NormalisedRecord, to person: PersonID, rawID: RawRecordID, touchpoint: Touchpoint, by actor: Actor,
-        on db: any SQLDatabase
+        step: inout BatchStep, on db: any SQLDatabase
     ) async throws -> Bool {
         let existing = Set(
             try await db.rows(
@@ -170,6 +181,7 @@ public struct IngestionRepository: Sendable {
         let added = record.contactPoints(of: person).filter { !existing.contains("\($0.kind.rawValue)|\($0.normalized)") }
         guard !added.isEmpty else { return false }
         try await ContactPointRepository.addAll(added, ofNewPerson: false, on: db)
+        step.writes.added(added)
         try await audit.record(
             .update, entityType: "person", entityID: person.rawValue,
             detail: "ingested \(rawID) from touchpoint \(touchpoint.name): added " + added.map(\.kind.rawValue).joined(separator: ", "),

@@ -10,7 +10,7 @@ import SQLKit
 /// family phone decides nothing. Keys are tried strongest first (``PersonKey/precedence``);
 /// a weaker key that points elsewhere is reported, never merged.
 enum PersonKeyIndex {
-    struct Resolution {
+    struct Resolution: Sendable, Equatable {
         let personID: PersonID
         let reason: String
     }
@@ -109,6 +109,7 @@ enum PersonKeyIndex {
 }
 
 extension PersonKey {
-    /// `kind:value`, as the lookups index their answers.
-    fileprivate var name: String { "\(kind.rawValue):\(value)" }
+    /// `kind:value`, as the lookups index their answers (and ``BatchWrites`` the keys a batch
+    /// wrote; an e-mail or phone key's value is the contact point's normalised form).
+    var name: String { "\(kind.rawValue):\(value)" }
 }

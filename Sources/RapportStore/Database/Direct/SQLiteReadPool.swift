@@ -32,6 +32,18 @@ final class SQLiteReadPool: Sendable {
         return try body(slot.connection)
     }
 
+    /// ``withConnection(_:)`` for a caller that awaits while it holds the connection (a
+    /// batch's ``ResolutionLookahead``, which hands each answer on as soon as it is read).
+    func withConnection<T>(_ body: (DirectConnection) async throws -> T) async throws -> T {
+        let slot = try idle.withLockedValue { $0.popLast() } ?? Slot(connection: DirectConnection(path: path, readOnly: true))
+        defer {
+            idle.withLockedValue { slots in
+                if slots.count < keep { slots.append(slot) }
+            }
+        }
+        return try await body(slot.connection)
+    }
+
     /// Closes the idle connections; ones in use close when their holder returns them.
     func close() {
         let slots = idle.withLockedValue { slots in
