@@ -140,6 +140,36 @@ struct HouseholdPlacementTests {
         }
     }
 
+    /// Ingestion settles known people as staff edits do: a customer first known by an e-mail
+    /// alone joins their family once a later record brings the family's address; someone who
+    /// shares a household stays in it when a record brings them another address.
+    @Test func aLaterRecordWithTheFamilysAddressMovesSomeoneAloneIntoTheirHousehold() async throws {
+        try await withTestStore { store in
+            let shop = try await touchpoint(store)
+            let anna = try await arrive(record("Anna", "Nowak", at: "ul. Długa 5"), at: shop, in: store)
+            let family = try #require(anna.householdID)
+            let jan = try await arrive(
+                IngestRecord(givenName: "Jan", familyName: "Nowak", email: "jan.nowak@example.pl", country: "PL"), at: shop,
+                in: store)
+            let own = try #require(jan.householdID)
+            #expect(own != family, "his e-mail links him to nobody")
+
+            let results = try await store.ingestion.ingest(
+                transaction: [try request(record("Jan", "Nowak", at: "ul. Długa 5", email: "jan.nowak@example.pl"))],
+                from: shop, by: admin)
+            #expect(results.map(\.outcome) == [.matched] && results[0].personID == jan.id)
+            #expect(try await store.people.find(jan.id, by: admin).householdID == family)
+            await #expect(throws: DomainError.notFound(entity: "household", id: own.rawValue)) {
+                _ = try await store.households.find(own)
+            }
+
+            let moved = try await store.ingestion.ingest(
+                try request(record("Anna", "Nowak", at: "ul. Polna 9", email: "anna.nowak@example.pl")), from: shop, by: admin)
+            #expect(moved.outcome == .matched && moved.personID == anna.id, "\(moved)")
+            #expect(try await store.people.find(anna.id, by: admin).householdID == family, "she shares it: the rebuild decides")
+        }
+    }
+
     @Test func aCrowdedAddressMakesNoLinks() async throws {
         try await withTestStore { store in
             let shop = try await touchpoint(store)
@@ -154,7 +184,9 @@ struct HouseholdPlacementTests {
         }
     }
 
-    @Test func aMatchedRecordPlacesNobody() async throws {
+    /// Someone staff created and placed alone (by an e-mail) joins a family when an ingested
+    /// record matches them and brings the family's address.
+    @Test func aMatchedRecordSettlesSomeoneStaffPlacedAlone() async throws {
         try await withTestStore { store in
             let shop = try await touchpoint(store)
             let staff = try PersonDraft(givenName: "Ida", familyName: "Nowak", country: "PL").validated(
@@ -165,11 +197,13 @@ struct HouseholdPlacementTests {
             try await store.contactPoints.insert(email, by: admin)
             let placed = try await store.people.find(staff.id, by: admin).householdID
             #expect(placed != nil, "her e-mail, added by staff, placed her")
-            _ = try await arrive(record("Jan", "Nowak", at: "ul. Długa 5"), at: shop, in: store)
+            let jan = try await arrive(record("Jan", "Nowak", at: "ul. Długa 5"), at: shop, in: store)
             let result = try await store.ingestion.ingest(
                 try request(record("Ida", "Nowak", at: "ul. Długa 5", email: "ida@example.pl")), from: shop, by: admin)
             #expect(result.outcome == .matched && result.personID == staff.id)
-            #expect(try await store.people.find(staff.id, by: admin).householdID == placed, "known people wait for the rebuild")
+            #expect(try await store.people.find(staff.id, by: admin).householdID == jan.householdID)
+            let trail = try await store.audit.list(entityID: staff.id.rawValue).compactMap(\.detail)
+            #expect(trail.contains { $0.contains("(was alone in it; ingestion)") }, "\(trail)")
         }
     }
 }

@@ -17,11 +17,12 @@ import SQLKit
 /// without a household are written: nobody who has one is moved here. A newcomer who links two households therefore joins the one
 /// most of the group's members share, and the next rebuild, which sees everyone, joins the two.
 ///
-/// One exception, for staff who create a person and then add their contact points one at a
-/// time (``Mode/settlingAlone``): someone *alone* in their household has nobody to part from, so
-/// a new contact point that links them to others moves them into those people's household, and
-/// their empty one is dissolved (as a rebuild dissolves it). Without that, the e-mail added
-/// first would fix a household of one before the address that links them to their family.
+/// One exception, for people whose contact points arrive one at a time — staff adding them
+/// after creating a person, or later records of a known customer (``Mode/settlingAlone``):
+/// someone *alone* in their household has nobody to part from, so a new contact point that
+/// links them to others moves them into those people's household, and their empty one is
+/// dissolved (as a rebuild dissolves it). Without that, the e-mail that came first would fix
+/// a household of one before the address that links them to their family.
 struct HouseholdPlacement: Sendable {
     let audit: AuditTrail
     let ids: IDGenerator
@@ -31,10 +32,10 @@ struct HouseholdPlacement: Sendable {
 
     /// Whom ``place(_:known:mode:cause:by:on:today:)`` may put into a household.
     enum Mode: Sendable {
-        /// Only people without a household (ingestion: nobody placed is moved).
+        /// Only people without a household: nobody placed is moved (the people a batch creates).
         case unplacedOnly
         /// Also people alone in their household, who join the household of those their contact
-        /// points now link them to (staff adding contact points one at a time).
+        /// points now link them to (staff adding contact points, records bringing new ones).
         case settlingAlone
     }
 

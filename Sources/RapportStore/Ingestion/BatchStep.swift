@@ -4,8 +4,9 @@ import SQLKit
 
 /// One record's part in an ingestion batch: the batch's matcher, the answer read ahead for
 /// the record (``ResolutionLookahead``), what the batch wrote before it (``BatchWrites``),
-/// and, once the record is written, the person it created as written (`arrival`). A record
-/// ingested on its own has a step with nothing ahead.
+/// and, once the record is written, the person it created as written (`arrival`) and the
+/// known people the batch gave contact points (`settling`). A record ingested on its own has
+/// a step with nothing ahead.
 struct BatchStep {
     /// The matcher of the whole batch, or nil to fetch it for the record.
     var matcher: LooseMatcher?
@@ -15,6 +16,8 @@ struct BatchStep {
     var writes = BatchWrites()
     /// The person this record created, as written, for household placement.
     var arrival: HouseholdPlacement.Arrival?
+    /// Known people the batch gave new contact points, whom household placement settles.
+    var settling: Set<PersonID> = []
     /// How many of the batch's resolutions came from the lookahead, and how many it read again.
     var tally = Tally()
 

@@ -69,7 +69,7 @@ extension IngestionRepository {
                 if result.outcome == .matched, let person = result.personID { arrivals[person] = nil }
                 results.append(result)
             }
-            try await placeNewPeople(results, known: arrivals, by: actor, on: db)
+            try await placeNewPeople(results, known: arrivals, settling: step.settling, by: actor, on: db)
             return (results, step.tally)
         }
     }

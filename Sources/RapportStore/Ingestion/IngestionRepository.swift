@@ -9,7 +9,8 @@ import SQLKit
 /// the reasons. Nothing received is dropped: the raw record is written first and stays
 /// whatever the outcome. People created or changed are audited in the same transaction,
 /// which also writes the webhook event (`person.created`, `person.updated` or
-/// `quarantine.created`) and puts people it created into households (``HouseholdPlacement``).
+/// `quarantine.created`), puts people it created into households (``HouseholdPlacement``),
+/// and settles known people it gave contact points who were alone in theirs.
 public struct IngestionRepository: Sendable {
     let database: Database
     let audit: AuditTrail
@@ -21,21 +22,28 @@ public struct IngestionRepository: Sendable {
     /// Ingests one record from `touchpoint`.
     public func ingest(_ request: IngestionRequest, from touchpoint: Touchpoint, by actor: Actor) async throws -> IngestionResult {
         try await database.transaction { db in
-            let result = try await ingest(request, from: touchpoint, parent: nil, by: actor, on: db)
-            try await placeNewPeople([result], by: actor, on: db)
-            return result
+            try await ingestPlaced(request, from: touchpoint, parent: nil, by: actor, on: db)
         }
     }
 
     /// Puts the people `results` created into households (``HouseholdPlacement``), once for a
     /// whole batch so that relatives arriving in one file find each other. `known`: those of
     /// them as they were written, unchanged since.
+    ///
+    /// `settling`: known people the batch gave new contact points. Those alone in their
+    /// household join the household the new points link them to, as when staff add a contact
+    /// point (``HouseholdPlacement/Mode/settlingAlone``): a customer first known by an e-mail
+    /// alone joins their family once a later record brings their address. Anyone sharing a
+    /// household is left where they are, for the next rebuild.
     func placeNewPeople(
-        _ results: [IngestionResult], known: [PersonID: HouseholdPlacement.Arrival] = [:], by actor: Actor,
-        on db: any SQLDatabase
+        _ results: [IngestionResult], known: [PersonID: HouseholdPlacement.Arrival] = [:], settling: Set<PersonID> = [],
+        by actor: Actor, on db: any SQLDatabase
     ) async throws {
         let created = results.compactMap { $0.outcome == .created ? $0.personID : nil }
-        try await HouseholdPlacement(audit: audit, ids: ids).place(created, known: known, cause: "ingestion", by: actor, on: db)
+        let settlers = settling.subtracting(created).sorted { $0.rawValue < $1.rawValue }
+        try await HouseholdPlacement(audit: audit, ids: ids).place(
+            created + settlers, known: known, mode: settlers.isEmpty ? .unplacedOnly : .settlingAlone, cause: "ingestion",
+            by: actor, on: db)
     }
 
     /// Ingests each record in a transaction of its own, so one bad record never affects
@@ -51,32 +59,28 @@ public struct IngestionRepository: Sendable {
         return results
     }
 
-    /// The steps of one record on `db`, inside the caller's transaction. `parent` is the
-    /// raw record a corrected one replaces (a quarantine replay).
+    /// The steps of one record on `db`, inside the caller's transaction, household placement
+    /// included. `parent` is the raw record a corrected one replaces (a quarantine replay).
     ///
     /// The raw record is written once, with its outcome, as soon as the outcome is known and
     /// before anything that refers to it (a quarantine item, a review, the golden profile's
     /// observations); an INSERT then an UPDATE would cost a statement more per record. It is
     /// still never lost: any failure after it undoes the whole transaction, raw record included.
-    func ingest(
+    func ingestPlaced(
         _ request: IngestionRequest, from touchpoint: Touchpoint, parent: RawRecordID?, by actor: Actor, on db: any SQLDatabase
     ) async throws -> IngestionResult {
-        try await ingest(PreparedRecord(request, from: touchpoint, parent: parent, ids: ids), from: touchpoint, by: actor, on: db)
-    }
-
-    /// The steps of one ``PreparedRecord`` on `db`, inside the caller's transaction.
-    /// `keysLocked`: the caller already holds the record's key locks (a batch takes them all first).
-    func ingest(
-        _ prepared: PreparedRecord, from touchpoint: Touchpoint, by actor: Actor, keysLocked: Bool = false,
-        on db: any SQLDatabase
-    ) async throws -> IngestionResult {
         var step = BatchStep()
-        return try await ingest(prepared, from: touchpoint, by: actor, keysLocked: keysLocked, step: &step, on: db)
+        let prepared = PreparedRecord(request, from: touchpoint, parent: parent, ids: ids)
+        let result = try await ingest(prepared, from: touchpoint, by: actor, keysLocked: false, step: &step, on: db)
+        try await placeNewPeople([result], settling: step.settling, by: actor, on: db)
+        return result
     }
 
-    /// ``ingest(_:from:by:keysLocked:on:)`` as one step of a batch (`step`): with the answer
-    /// read ahead for the record, if any, and what the batch wrote before it; the step
-    /// notes what this record writes, and hands out the person it created, as written.
+    /// The steps of one ``PreparedRecord`` on `db`, inside the caller's transaction, as one
+    /// step of a batch (`step`): with the answer read ahead for the record, if any, and what
+    /// the batch wrote before it. The step notes what this record writes, and hands out the
+    /// person it created, as written, or the known person it gave contact points.
+    /// `keysLocked`: the caller already holds the record's key locks (a batch takes them all first).
     func ingest(
         _ prepared: PreparedRecord, from touchpoint: Touchpoint, by actor: Actor, keysLocked: Bool,
         step: inout BatchStep, on db: any SQLDatabase
@@ -162,7 +166,10 @@ public struct IngestionRepository: Sendable {
             let change = try await GoldenProfiles(audit: audit, outbox: outbox)
                 .refresh(person, cause: "ingested \(rawID)", by: actor, on: db)
             step.writes.rewrote(change.rewrittenBlocks)
-            if added && !change.matchRowRefreshed { step.writes.rewrote(try await MatchIndex.refresh(person, on: db)) }
+            if added {
+                if !change.matchRowRefreshed { step.writes.rewrote(try await MatchIndex.refresh(person, on: db)) }
+                step.settling.insert(person)
+            }
         }
         return result
     }

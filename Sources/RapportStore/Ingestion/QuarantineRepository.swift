@@ -57,8 +57,7 @@ public struct QuarantineRepository: Sendable {
             let touchpoint = try await SourceRepository.find(item.sourceID, on: db)
             var corrected = request
             corrected.lineage = "replay of \(item.rawRecordID) (quarantine \(id))"
-            let result = try await ingestion.ingest(corrected, from: touchpoint, parent: item.rawRecordID, by: actor, on: db)
-            try await ingestion.placeNewPeople([result], by: actor, on: db)
+            let result = try await ingestion.ingestPlaced(corrected, from: touchpoint, parent: item.rawRecordID, by: actor, on: db)
             try await db.raw(
                 """
                 UPDATE quarantine SET status = 'replayed', resolved_at = \(bind: Timestamp.now()), resolved_by = \(bind: actor.name),
