@@ -86,7 +86,7 @@ let package = Package(
             name: "RapportTestSupport", dependencies: ["RapportStore", "RapportDemo", "RapportIntegration", .product(name: "Logging", package: "swift-log")],
             path: "Tests/RapportTestSupport"),
         .testTarget(name: "RapportCoreTests", dependencies: ["RapportCore"]),
-        .testTarget(name: "RapportIdentityTests", dependencies: ["RapportIdentity", "RapportIntegration"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "RapportIdentityTests", dependencies: ["RapportIdentity", "RapportIntegration", "RapportCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RapportValueTests", dependencies: ["RapportValue", "RapportCore"], resources: [.copy("Fixtures")]),
         .testTarget(name: "RapportDemoTests", dependencies: ["RapportDemo"]),
         .testTarget(name: "RapportIntegrationTests", dependencies: ["RapportIntegration", "RapportCore"]),

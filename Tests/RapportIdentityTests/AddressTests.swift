@@ -1,4 +1,5 @@
-import RapportIdentity
+@testable import RapportIdentity
+import RapportCore
 import RapportLocales
 import Testing
 
@@ -70,5 +71,33 @@ struct AddressTests {
         #expect(poland.surname("Nowak", female: true) == "Nowak")
         #expect(poland.surname("Kowalski", female: false) == "Kowalski")
         #expect(LocaleCatalog.of(.us).surname("Smith", female: true) == "Smith")
+    }
+}
+
+/// The stored addresses' standardiser (`RapportCore`) and the matching engine's must spell
+/// one address one way: a record saying "Komplek" and another saying "Komp." are one home,
+/// not a move from one to the other.
+@Suite("Stored and matched addresses agree")
+struct StoredAddressTests {
+    @Test("every spelling the matching engine abbreviates, stored addresses abbreviate alike")
+    func everyMatchingSpellingIsStoredAlike() {
+        for country in Country.allCases {
+            let stored = RapportCore.AddressStandardizer.streetAbbreviations[country.rawValue] ?? [:]
+            for (spelling, abbreviation) in AddressStandardiser.abbreviations(for: country) {
+                #expect(stored[abbreviation]?.contains(spelling) == true, "\(country): \(spelling) → \(abbreviation)")
+            }
+        }
+    }
+
+    @Test("two spellings of an Indonesian housing complex are one stored address")
+    func oneComplexTwoSpellings() throws {
+        func key(_ line1: String) throws -> String {
+            let address = PostalAddress(line1: line1, city: "Jakarta Barat", postcode: "11391", country: "ID")
+            return RapportCore.AddressStandardizer.matchKey(try RapportCore.AddressStandardizer.standardize(address).get())
+        }
+        let full = try key("komplek basuki rahmat nomor 153")
+        #expect(try key("Komp. Basuki Rahmat no. 153") == full)
+        #expect(try key("KOMPLEKS Basuki Rahmat No 153") == full)
+        #expect(full.hasPrefix("komp. basuki rahmat no. 153"), "\(full)")
     }
 }

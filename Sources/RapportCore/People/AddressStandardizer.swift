@@ -75,22 +75,40 @@ public enum AddressStandardizer {
 
     nonisolated(unsafe) private static let romanNumeral = /x{0,3}(ix|iv|v?i{0,3})/
 
-    /// Street-type words shortened the way each country's post expects them.
-    private static let abbreviations: [String: [String: String]] = [
+    /// Street-type words shortened the way each country's post expects them, by country:
+    /// each abbreviation with the spellings it replaces (lower-case; each also with a final dot).
+    ///
+    /// Every spelling the matching engine's standardiser knows (`RapportIdentity`) is here too,
+    /// so that two records of one address in different spellings ("Komplek", "Komp.") are
+    /// stored as one address, not as a move from one to the other (a test compares the tables).
+    public static let streetAbbreviations: [String: [String: [String]]] = [
         "US": [
-            "street": "St", "st.": "St", "avenue": "Ave", "ave.": "Ave", "road": "Rd", "rd.": "Rd", "boulevard": "Blvd",
-            "drive": "Dr", "lane": "Ln", "court": "Ct", "place": "Pl", "apartment": "Apt", "suite": "Ste",
-            "north": "N", "south": "S", "east": "E", "west": "W",
+            "St": ["street", "str", "st"], "Ave": ["avenue", "ave", "av"], "Rd": ["road", "rd"], "Blvd": ["boulevard", "blvd"],
+            "Dr": ["drive", "dr"], "Ln": ["lane", "ln"], "Ct": ["court", "ct"], "Pl": ["place", "pl"],
+            "Apt": ["apartment", "apt"], "Ste": ["suite", "ste"], "Hwy": ["highway", "hwy"], "Pkwy": ["parkway", "pkwy"],
+            "Cir": ["circle", "cir"], "N": ["north"], "S": ["south"], "E": ["east"], "W": ["west"],
         ],
         "PL": [
-            "ulica": "ul.", "ul": "ul.", "ul.": "ul.", "aleja": "al.", "al": "al.", "al.": "al.", "aleje": "al.", "plac": "pl.",
-            "pl.": "pl.", "osiedle": "os.", "os": "os.", "os.": "os.",
+            "ul.": ["ulica", "ul"], "al.": ["aleja", "aleje", "al"], "pl.": ["plac", "pl"], "os.": ["osiedle", "os"],
         ],
         "ID": [
-            "jalan": "Jl.", "jl": "Jl.", "jl.": "Jl.", "jln": "Jl.", "jln.": "Jl.", "gang": "Gg.", "gg": "Gg.", "gg.": "Gg.",
-            "kompleks": "Komp.", "perumahan": "Perum.", "no": "No.", "no.": "No.",
+            "Jl.": ["jalan", "jl", "jln"], "Gg.": ["gang", "gg"], "No.": ["nomor", "nomer", "no"],
+            "Komp.": ["komplek", "kompleks", "komp"], "Perum.": ["perumahan", "perum"],
         ],
     ]
+
+    /// ``streetAbbreviations`` as a lookup from each lower-case spelling, with and without its
+    /// dot, to its abbreviation.
+    private static let abbreviations: [String: [String: String]] = streetAbbreviations.mapValues { groups in
+        var table: [String: String] = [:]
+        for (abbreviation, spellings) in groups {
+            for spelling in spellings {
+                table[spelling] = abbreviation
+                table[spelling + "."] = abbreviation
+            }
+        }
+        return table
+    }
 
     private static func abbreviate(_ line: String, country: String) -> String {
         guard let table = abbreviations[country] else { return line }
