@@ -23,25 +23,29 @@ final class SQLiteReadPool: Sendable {
 
     /// Runs `body` with a connection of its own.
     func withConnection<T>(_ body: (DirectConnection) throws -> T) throws -> T {
-        let slot = try idle.withLockedValue { $0.popLast() } ?? Slot(connection: DirectConnection(path: path, readOnly: true))
-        defer {
-            idle.withLockedValue { slots in
-                if slots.count < keep { slots.append(slot) }
-            }
-        }
+        let slot = try checkOut()
+        defer { checkIn(slot) }
         return try body(slot.connection)
     }
 
     /// ``withConnection(_:)`` for a caller that awaits while it holds the connection (a
     /// batch's ``ResolutionLookahead``, which hands each answer on as soon as it is read).
     func withConnection<T>(_ body: (DirectConnection) async throws -> T) async throws -> T {
-        let slot = try idle.withLockedValue { $0.popLast() } ?? Slot(connection: DirectConnection(path: path, readOnly: true))
-        defer {
-            idle.withLockedValue { slots in
-                if slots.count < keep { slots.append(slot) }
-            }
-        }
+        let slot = try checkOut()
+        defer { checkIn(slot) }
         return try await body(slot.connection)
+    }
+
+    /// An idle connection, or a new one.
+    private func checkOut() throws -> Slot {
+        try idle.withLockedValue { $0.popLast() } ?? Slot(connection: DirectConnection(path: path, readOnly: true))
+    }
+
+    /// Keeps `slot` for reuse, unless `keep` idle ones are kept already.
+    private func checkIn(_ slot: Slot) {
+        idle.withLockedValue { slots in
+            if slots.count < keep { slots.append(slot) }
+        }
     }
 
     /// Closes the idle connections; ones in use close when their holder returns them.
