@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 
 /// Splitting text files into rows and fields, for the summary and transaction parsers.
 enum DelimitedText {
@@ -42,7 +43,7 @@ enum DelimitedText {
     }
 
     private static func finish(_ field: String, _ wasQuoted: Bool) -> Substring {
-        wasQuoted ? Substring(field) : Substring(field.trimmingCharacters(in: .whitespaces))
+        wasQuoted ? Substring(field) : Substring(field.trimmingSpaces())
     }
 
     /// The position of the first header name found among `aliases` (case-insensitive).

@@ -21,7 +21,7 @@ struct DataMartsAPI {
         }
         api.post("marts/count", .manageDataMarts) { request, context, actor in
             let draft = try await request.decodeJSON(DataMartDraft.self, context: context)
-            guard let rules = draft.rules, !rules.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard let rules = draft.rules, !rules.trimmingSpacesAndNewlines().isEmpty else {
                 throw DomainError.invalid([.required("rules")])
             }
             return try JSONResponse.make(["size": try await store.dataMarts.count(rules: rules, by: actor)])

@@ -58,7 +58,7 @@ struct MergeBody: Decodable {
     let absorb: String?
 
     func absorbedID() throws -> PersonID {
-        guard let text = absorb?.trimmingCharacters(in: .whitespaces), !text.isEmpty else {
+        guard let text = absorb?.trimmingSpaces(), !text.isEmpty else {
             throw DomainError.invalid([.required("absorb")])
         }
         guard let id = PersonID(parsing: text) else {

@@ -54,7 +54,7 @@ struct PeopleCSVImport {
             if rowNumber - 1 > Self.maxRows {
                 throw .invalid([.outOfRange("body", "A CSV import takes at most \(Self.maxRows) rows; split the file.")])
             }
-            if row.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) { continue }
+            if row.allSatisfy({ $0.trimmingSpaces().isEmpty }) { continue }
             if row.count != header.count {
                 issues.append(FieldIssue(field: "rows[\(rowNumber)]", code: "wrong_field_count", message: "line \(rowNumber) has \(row.count) fields; the header has \(header.count)."))
                 continue
@@ -83,7 +83,7 @@ struct PeopleCSVImport {
         do { person = try draft.validated(id: ids.make(), now: now) } catch { if case .invalid(let found) = error { issues += found } }
         var points: [ContactPoint] = []
         for kind in ["email", "phone"] {
-            guard let value = values[kind], !value.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            guard let value = values[kind], !value.trimmingSpaces().isEmpty else { continue }
             do {
                 points.append(
                     try ContactPointDraft(kind: kind, value: value, isPrimary: true).validated(

@@ -19,7 +19,7 @@ struct AttributePages {
             let actor = try context.actor(needing: .manageAttributes)
             var request = request
             let fields = FormFields(String(buffer: try await request.collectBody(upTo: 1 << 16)))
-            let choices = (fields["choices"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let choices = (fields["choices"] ?? "").split(separator: ",").map { $0.trimmingSpaces() }
                 .filter { !$0.isEmpty }
             let draft = AttributeDefinitionDraft(
                 key: fields["key"], label: fields["label"], type: fields["type"], choices: choices, purpose: fields["purpose"])

@@ -103,7 +103,7 @@ struct HouseholdsPage {
                 let mapping = try FileJobParameters.mapping(form["mapping"]?.text)
                 let source = try await FileJobParameters.touchpoint(
                     form["touchpoint"]?.text, field: "touchpoint", in: store)
-                let column = form["personIDColumn"]?.text.trimmingCharacters(in: .whitespaces)
+                let column = form["personIDColumn"]?.text.trimmingSpaces()
                 let summary = try await store.enrichment.run(
                     .bytes(file.bytes), name: name, mapping: mapping,
                     personIDColumn: column?.isEmpty == false ? column : nil,

@@ -25,7 +25,7 @@ struct LoginPages {
         web.post("login") { request, context -> Response in
             var request = request
             let form = FormFields(String(buffer: try await request.collectBody(upTo: 64 * 1024)))
-            let username = (form["username"] ?? "").lowercased().trimmingCharacters(in: .whitespaces)
+            let username = (form["username"] ?? "").lowercased().trimmingSpaces()
             let next = safeNext(form["next"])
             let client = context.remoteAddress?.ipAddress ?? "local"
             let keys = ["user:" + username, "ip:" + client]

@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 
 /// The fields of a `multipart/form-data` body (RFC 7578), as browsers send a form with a
 /// file input. The body is already in memory and bounded by the caller (the import page
@@ -22,7 +23,7 @@ struct MultipartForm {
     static func boundary(in contentType: String?) -> String? {
         guard let contentType, contentType.lowercased().hasPrefix("multipart/form-data") else { return nil }
         for parameter in contentType.split(separator: ";").dropFirst() {
-            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+            let pair = parameter.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces() }
             if pair.count == 2, pair[0].lowercased() == "boundary" {
                 return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\""))
             }
@@ -58,7 +59,7 @@ struct MultipartForm {
     private static func parameter(_ key: String, in headers: String) -> String? {
         for line in headers.split(separator: "\r\n") where line.lowercased().hasPrefix("content-disposition:") {
             for item in line.split(separator: ";").dropFirst() {
-                let pair = item.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+                let pair = item.split(separator: "=", maxSplits: 1).map { $0.trimmingSpaces() }
                 if pair.count == 2, pair[0] == key { return pair[1].trimmingCharacters(in: CharacterSet(charactersIn: "\"")) }
             }
         }

@@ -77,7 +77,7 @@ struct TouchpointPages {
     /// The rank as typed; a value that is not a whole number is sent on as 0, so the rule
     /// "1 to 100" rejects it with its own message instead of it being taken as missing.
     private static func rank(_ text: String?) -> Int? {
-        guard let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { return nil }
+        guard let text = text?.trimmingSpaces(), !text.isEmpty else { return nil }
         return Int(text) ?? 0
     }
 

@@ -47,7 +47,7 @@ struct UserPages {
             guard let user = try await store.users.find(id) else {
                 throw DomainError.notFound(entity: "user", id: id.rawValue)
             }
-            let name = (try await Self.fields(request)["name"] ?? "").trimmingCharacters(in: .whitespaces)
+            let name = (try await Self.fields(request)["name"] ?? "").trimmingSpaces()
             guard (1...100).contains(name.count) else {
                 return try await page(
                     context: context, errors: [.invalid("name", "name must be 1–100 characters.")],

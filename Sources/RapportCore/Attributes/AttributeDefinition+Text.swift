@@ -6,7 +6,7 @@ extension AttributeDefinition {
     /// by `;` or `|`. Whether the value is allowed (a known choice, not too long) is left to
     /// ``validate(_:field:)``.
     public func value(fromText text: String, field: String) throws(DomainError) -> AttributeValue {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmingSpaces()
         switch type {
         case .text, .choice:
             return .text(trimmed)
@@ -27,7 +27,7 @@ extension AttributeDefinition {
             default: throw .invalid([.invalid(field, "\(field) '\(text)' is not true or false (yes/no, 1/0).")])
             }
         case .multiChoice:
-            let items = trimmed.split { $0 == ";" || $0 == "|" }.map { $0.trimmingCharacters(in: .whitespaces) }
+            let items = trimmed.split { $0 == ";" || $0 == "|" }.map { $0.trimmingSpaces() }
             return .list(items.filter { !$0.isEmpty })
         }
     }

@@ -32,7 +32,7 @@ public struct DataMartDraft: Codable, Sendable, Equatable {
         let rules = check.text(rules, field: "rules", required: true, maxLength: 20_000)
         var parts: Set<DataMartPart> = []
         for (index, text) in (includes ?? []).enumerated() {
-            let trimmed = text.trimmingCharacters(in: .whitespaces)
+            let trimmed = text.trimmingSpaces()
             guard let part = DataMartPart(rawValue: trimmed) else {
                 check.add(.unknown("includes[\(index)]", value: trimmed, allowed: DataMartPart.allCases.map(\.rawValue)))
                 continue

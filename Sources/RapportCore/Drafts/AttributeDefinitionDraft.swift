@@ -25,7 +25,7 @@ public struct AttributeDefinitionDraft: Codable, Sendable, Equatable {
         let label = check.text(label, field: "label", required: true, maxLength: 100)
         let type = DateRules.enumValue(type, AttributeType.self, field: "type", required: true, into: &check)
         let purpose = DateRules.enumValue(purpose, AttributePurpose.self, field: "purpose", required: false, into: &check) ?? .contact
-        let choices = (choices ?? []).map { $0.trimmingCharacters(in: .whitespaces) }
+        let choices = (choices ?? []).map { $0.trimmingSpaces() }
         if type == .choice || type == .multiChoice {
             if choices.isEmpty { check.add(.required("choices")) }
             if Set(choices).count != choices.count { check.add(.invalid("choices", "choices must not repeat a value.")) }

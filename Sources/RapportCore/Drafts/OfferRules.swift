@@ -34,7 +34,7 @@ enum OfferRules {
 
     /// A value is a decimal amount (`25.00`) with its ISO 4217 currency; neither without the other.
     static func value(_ amount: Double?, currency: String?, into check: inout IssueCollector) -> Money? {
-        let code = (currency ?? "").trimmingCharacters(in: .whitespaces).uppercased()
+        let code = (currency ?? "").trimmingSpaces().uppercased()
         guard let amount else {
             if !code.isEmpty {
                 check.add(.invalid("currency", "currency is only for a value; give value too, or leave currency out."))
@@ -66,7 +66,7 @@ enum OfferRules {
     }
 
     static func day(_ text: String?, field: String, into check: inout IssueCollector) -> LocalDate? {
-        DateRules.day(text?.trimmingCharacters(in: .whitespaces), field: field, into: &check)
+        DateRules.day(text?.trimmingSpaces(), field: field, into: &check)
     }
 
     /// The window must not end before it starts.

@@ -34,10 +34,10 @@ extension IngestRecord {
             }
         }
         var contacts: [(field: String, draft: ContactPointDraft)] = []
-        if let email, !email.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let email, !email.trimmingSpaces().isEmpty {
             contacts.append((field: "email", draft: ContactPointDraft(kind: ContactKind.email.rawValue, value: email)))
         }
-        if let phone, !phone.trimmingCharacters(in: .whitespaces).isEmpty {
+        if let phone, !phone.trimmingSpaces().isEmpty {
             contacts.append((field: "phone", draft: ContactPointDraft(kind: ContactKind.phone.rawValue, value: phone)))
         }
         if let address {

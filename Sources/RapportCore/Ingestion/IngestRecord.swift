@@ -57,7 +57,7 @@ public struct IngestRecord: Codable, Sendable, Equatable {
 
     /// The attribute names this record supplies: non-empty fields and custom attribute keys.
     public var suppliedAttributes: [String] {
-        func has(_ text: String?) -> Bool { !(text?.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ?? true) }
+        func has(_ text: String?) -> Bool { !(text?.trimmingSpacesAndNewlines().isEmpty ?? true) }
         let fields: [(TouchpointAttribute, Bool)] = [
             (.externalID, has(externalID)), (.loyaltyCard, has(loyaltyCard)), (.givenName, has(givenName)),
             (.familyName, has(familyName)), (.birthDate, has(birthDate)), (.gender, has(gender)), (.language, has(language)),

@@ -31,7 +31,7 @@ public enum AddressStandardizer {
 
     static func formatPostcode(_ text: String, country: String) -> String? {
         let digits = text.filter(\.isNumber)
-        let clean = text.trimmingCharacters(in: .whitespaces)
+        let clean = text.trimmingSpaces()
         switch country {
         case "US":
             if digits.count == 5, clean.count == 5 { return digits }
@@ -68,12 +68,28 @@ public enum AddressStandardizer {
             let hasUpper = s.contains(where: \.isUppercase)
             let hasLower = s.contains(where: \.isLowercase)
             if hasUpper && hasLower { return s }
-            if s.count >= 2, s.lowercased().wholeMatch(of: romanNumeral) != nil { return s.uppercased() }
+            if s.utf8.count >= 2, isRomanNumeral(s) { return s.uppercased() }
             return s.prefix(1).uppercased() + s.dropFirst().lowercased()
         }.joined(separator: " ")
     }
 
-    nonisolated(unsafe) private static let romanNumeral = /x{0,3}(ix|iv|v?i{0,3})/
+    /// Whether `word`, in any case, is a Roman numeral up to 39 (`x{0,3}(ix|iv|v?i{0,3})`):
+    /// the ordinals in street names. Written out rather than as a `Regex`, which cost more
+    /// than the rest of the casing.
+    static func isRomanNumeral(_ word: String) -> Bool {
+        var letters = word.utf8.map { $0 | 0x20 }[...]
+        var tens = 0
+        while letters.first == UInt8(ascii: "x"), tens < 3 {
+            letters.removeFirst()
+            tens += 1
+        }
+        switch Array(letters) {
+        case Array("ix".utf8), Array("iv".utf8): return true
+        default:
+            if letters.first == UInt8(ascii: "v") { letters.removeFirst() }
+            return letters.count <= 3 && letters.allSatisfy { $0 == UInt8(ascii: "i") }
+        }
+    }
 
     /// Street-type words shortened the way each country's post expects them, by country:
     /// each abbreviation with the spellings it replaces (lower-case; each also with a final dot).

@@ -4,7 +4,7 @@ public enum EmailAddress {
     /// part and a domain with a dot, no spaces, at most 254 characters. Returns an issue
     /// naming `field` otherwise.
     public static func normalize(_ text: String, field: String = "email") -> Result<String, FieldIssue> {
-        let value = text.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+        let value = text.trimmingSpacesAndNewlines().lowercased()
         let parts = value.split(separator: "@", omittingEmptySubsequences: false)
         guard value.count <= 254 else { return .failure(.tooLong(field, max: 254)) }
         guard parts.count == 2, !parts[0].isEmpty, parts[0].count <= 64,

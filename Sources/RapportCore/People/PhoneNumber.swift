@@ -8,7 +8,7 @@ public struct PhoneNumber: Hashable, Sendable {
     /// national form for `country` (a leading trunk `0` in Poland and Indonesia, an optional
     /// `1` in the US). Spaces, dots, dashes and brackets are ignored.
     public static func parse(_ text: String, country: String?, field: String = "phone") -> Result<PhoneNumber, FieldIssue> {
-        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = text.trimmingSpacesAndNewlines()
         let allowed = Set("0123456789+-(). /")
         guard !trimmed.isEmpty, trimmed.allSatisfy({ allowed.contains($0) }) else {
             return .failure(.invalid(field, "\(field) '\(text)' may contain only digits, spaces, +, -, (, ), . and /."))

@@ -20,7 +20,7 @@ public struct SuppressionDraft: Codable, Sendable, Equatable {
     public func validated(today: LocalDate = LocalDate(Date())) throws(DomainError) -> Validated {
         var check = IssueCollector()
         var parsedReason: SuppressionReason?
-        if let text = reason?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+        if let text = reason?.trimmingSpaces(), !text.isEmpty {
             parsedReason = SuppressionReason(rawValue: text)
             if parsedReason == nil {
                 check.add(.unknown("reason", value: text, allowed: SuppressionReason.allCases.map(\.rawValue)))
@@ -32,12 +32,12 @@ public struct SuppressionDraft: Codable, Sendable, Equatable {
         if parsedReason == .other, note == nil {
             check.add(.invalid("note", "note is required when the reason is 'other': say why."))
         }
-        let day = DateRules.day(until?.trimmingCharacters(in: .whitespaces), field: "until", into: &check)
+        let day = DateRules.day(until?.trimmingSpaces(), field: "until", into: &check)
         if let day, day <= today {
             check.add(.outOfRange("until", "until \(day) must be after today (\(today))."))
         }
         var point: ContactPointID?
-        if let text = contactPointID?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+        if let text = contactPointID?.trimmingSpaces(), !text.isEmpty {
             point = ContactPointID(parsing: text)
             if point == nil { check.add(.invalid("contactPointID", "contactPointID '\(text)' is not a contact point ID.")) }
         }

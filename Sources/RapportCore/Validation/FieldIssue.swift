@@ -48,16 +48,18 @@ public struct IssueCollector: Sendable {
     /// Checks a free-text field: trims it, enforces `required` and `maxLength`, and returns
     /// nil for an empty optional value.
     public mutating func text(_ value: String?, field: String, required: Bool = false, maxLength: Int = 200) -> String? {
-        let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        let trimmed = value?.trimmingSpacesAndNewlines() ?? ""
         if trimmed.isEmpty {
             if required { add(.required(field)) }
             return nil
         }
-        if trimmed.count > maxLength {
+        // A text of at most `maxLength` bytes has at most that many characters; only longer
+        // ones are counted, which walks the grapheme clusters.
+        if trimmed.utf8.count > maxLength, trimmed.count > maxLength {
             add(.tooLong(field, max: maxLength))
             return nil
         }
-        if trimmed.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+        if trimmed.containsControlCharacter {
             add(.invalid(field, "\(field) must not contain control characters."))
             return nil
         }

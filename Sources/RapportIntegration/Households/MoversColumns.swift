@@ -86,7 +86,7 @@ public struct MoversColumns: Sendable {
         }
         func value(_ field: Field) -> String? {
             guard let position = index[field] else { return nil }
-            let text = fields[position].trimmingCharacters(in: .whitespaces)
+            let text = fields[position].trimmingSpaces()
             return text.isEmpty ? nil : text
         }
         var issues: [FieldIssue] = []

@@ -12,10 +12,10 @@ public struct BoundMapping: Sendable {
     /// regard to case when no column matches exactly.
     public init(_ mapping: ImportMapping, header: [String]) throws(ImportMappingError) {
         self.header = header
-        let trimmed = header.map { $0.trimmingCharacters(in: .whitespaces) }
+        let trimmed = header.map { $0.trimmingSpaces() }
         var targets: [(index: Int, target: ImportTarget)] = []
         for (column, target) in mapping.columns {
-            let name = column.trimmingCharacters(in: .whitespaces)
+            let name = column.trimmingSpaces()
             guard
                 let index = trimmed.firstIndex(of: name)
                     ?? trimmed.firstIndex(where: { $0.lowercased() == name.lowercased() })
@@ -45,7 +45,7 @@ public struct BoundMapping: Sendable {
         }
         var record = IngestRecord()
         for (index, target) in targets {
-            let value = fields[index].trimmingCharacters(in: .whitespaces)
+            let value = fields[index].trimmingSpaces()
             if !value.isEmpty { target.apply(value, to: &record, dates: dateFormat) }
         }
         return .success(record)

@@ -1,4 +1,5 @@
 import Foundation
+import RapportCore
 
 /// Which rule decides each attribute's golden value: one per attribute, with a default for
 /// the rest. Stored as JSON and edited by administrators:
@@ -51,7 +52,7 @@ public struct SurvivorshipPolicy: Hashable, Codable, Sendable {
         } catch {
             throw SurvivorshipPolicyError(path: "", message: "\(error)")
         }
-        if let blank = attributes.keys.first(where: { $0.trimmingCharacters(in: .whitespaces).isEmpty }) {
+        if let blank = attributes.keys.first(where: { $0.trimmingSpaces().isEmpty }) {
             throw SurvivorshipPolicyError(path: "attributes.\(blank)", message: "attribute keys must not be blank")
         }
     }

@@ -76,7 +76,7 @@ public struct EnrichmentImport: Sendable {
                     summary.problem(row.line, "rejected", MoversImport.reasons(error))
                     continue
                 }
-                let personID = personIDIndex.map { fields[$0].trimmingCharacters(in: .whitespaces) }
+                let personID = personIDIndex.map { fields[$0].trimmingSpaces() }
                 let match = try await resolve(record, personID: personID, source: source, touchpoints: touchpoints)
                 switch match {
                 case .person(let person):
@@ -140,8 +140,8 @@ public struct EnrichmentImport: Sendable {
         }
         var personIDIndex: Int?
         if let personIDColumn {
-            let trimmed = header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-            personIDIndex = trimmed.firstIndex(of: personIDColumn.trimmingCharacters(in: .whitespaces).lowercased())
+            let trimmed = header.map { $0.trimmingSpaces().lowercased() }
+            personIDIndex = trimmed.firstIndex(of: personIDColumn.trimmingSpaces().lowercased())
             if personIDIndex == nil {
                 issues.append(
                     FieldIssue(

@@ -45,7 +45,7 @@ public struct PersonFilter: Sendable, Equatable {
         }
         // Merged people are listed only when asked for by status: their data is the survivor's now.
         if status != .merged { query.appendInterpolation(unsafeRaw: " AND merged_into_id IS NULL") }
-        if let text = text?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+        if let text = text?.trimmingSpaces(), !text.isEmpty {
             SearchCondition.append(text, to: &query)
         }
     }

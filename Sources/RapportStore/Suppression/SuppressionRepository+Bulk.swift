@@ -88,12 +88,12 @@ extension SuppressionRepository {
 
     /// The first CSV field of a line, unquoted and trimmed.
     static func firstField(_ line: String) -> String {
-        let trimmed = line.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = line.trimmingSpacesAndNewlines()
         if trimmed.hasPrefix("\"") {
             let body = trimmed.dropFirst()
             guard let end = body.firstIndex(of: "\"") else { return String(body) }
-            return String(body[..<end]).trimmingCharacters(in: .whitespaces)
+            return String(body[..<end]).trimmingSpaces()
         }
-        return String(trimmed.prefix { $0 != "," && $0 != ";" && $0 != "\t" }).trimmingCharacters(in: .whitespaces)
+        return String(trimmed.prefix { $0 != "," && $0 != ";" && $0 != "\t" }).trimmingSpaces()
     }
 }

@@ -79,7 +79,7 @@ struct BenchHTTPCommand: AsyncParsableCommand {
         }
         let bearer = ["Authorization": "Bearer \(token)"]
         print("people in database: \(count); \(connections) connections, \(seconds) s per route")
-        let chosen = Set(routes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+        let chosen = Set(routes.split(separator: ",").map { $0.trimmingSpaces() })
         let skipped = HTTPLoad.Result(requests: 0, failures: 0, seconds: 1, p50: .nan, p99: .nan)
         let health = chosen.contains("health") ? await load([:]).run { _ in "/health" } : skipped
         report("/health", health)

@@ -53,7 +53,7 @@ struct HouseholdsRuleCommand: AsyncParsableCommand {
 
     static func draft(from text: String) throws -> HouseholdRuleDraft {
         let json: Data
-        if text.trimmingCharacters(in: .whitespaces).hasPrefix("{") {
+        if text.trimmingSpaces().hasPrefix("{") {
             json = Data(text.utf8)
         } else {
             do { json = try Data(contentsOf: URL(fileURLWithPath: text)) } catch {

@@ -46,9 +46,9 @@ struct OfferListPage {
             kind = fields["kind"] ?? ""
             segment = fields["segment"] ?? ""
             channel = fields["channel"] ?? ""
-            value = (fields["value"] ?? "").trimmingCharacters(in: .whitespaces)
+            value = (fields["value"] ?? "").trimmingSpaces()
             currency = fields["currency"] ?? ""
-            priority = (fields["priority"] ?? "").trimmingCharacters(in: .whitespaces)
+            priority = (fields["priority"] ?? "").trimmingSpaces()
             validFrom = fields["validFrom"] ?? ""
             validTo = fields["validTo"] ?? ""
             active = fields["active"] != nil

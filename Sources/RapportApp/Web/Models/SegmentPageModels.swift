@@ -108,7 +108,7 @@ struct SegmentBuilderPage {
         init() {}
 
         init(_ fields: FormFields) {
-            key = (fields["key"] ?? "").trimmingCharacters(in: .whitespaces)
+            key = (fields["key"] ?? "").trimmingSpaces()
             name = fields["name"] ?? ""
             description = fields["description"] ?? ""
             rule = fields["rule"] ?? ""

@@ -44,7 +44,7 @@ struct ValueAssumptionsForm {
         var issues = IssueCollector()
         /// nil when empty; a bad number is an issue, thrown before any value is used.
         func number(_ key: String, percent: Bool = false) -> Double? {
-            let text = (fields[key] ?? "").trimmingCharacters(in: .whitespaces).replacingOccurrences(of: ",", with: ".")
+            let text = (fields[key] ?? "").trimmingSpaces().replacingOccurrences(of: ",", with: ".")
             guard !text.isEmpty else { return nil }
             guard let value = Double(text.replacingOccurrences(of: "%", with: "")) else {
                 issues.add(.invalid(key, "\(key) must be a number\(percent ? " in per cent" : ""), not '\(text)'."))
@@ -53,7 +53,7 @@ struct ValueAssumptionsForm {
             return percent ? value / 100 : value
         }
         var retention: [Double]?
-        let rateText = (fields["retentionRates"] ?? "").trimmingCharacters(in: .whitespaces)
+        let rateText = (fields["retentionRates"] ?? "").trimmingSpaces()
         if !rateText.isEmpty {
             let parts = rateText.split(whereSeparator: { $0 == "," || $0 == ";" || $0 == " " }).map(String.init)
             retention = []
@@ -79,7 +79,7 @@ struct ValueAssumptionsForm {
             }
         }
         var years = standard.years
-        if let text = fields["years"]?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
+        if let text = fields["years"]?.trimmingSpaces(), !text.isEmpty {
             if let value = Int(text) { years = value } else { issues.add(.invalid("years", "years must be a whole number, not '\(text)'.")) }
         }
         try issues.check()
@@ -92,13 +92,13 @@ struct ValueAssumptionsForm {
     /// Amounts per currency as typed: "150 PLN, 40 USD" (the code before the number works too).
     private static func amounts(_ key: String, _ fields: FormFields, into issues: inout IssueCollector) -> [String: Double] {
         var result: [String: Double] = [:]
-        let text = (fields[key] ?? "").trimmingCharacters(in: .whitespaces)
+        let text = (fields[key] ?? "").trimmingSpaces()
         for part in text.split(whereSeparator: { $0 == "," || $0 == ";" }) {
             let words = part.split(separator: " ").map(String.init)
             let code = words.first { $0.count == 3 && $0.allSatisfy(\.isLetter) }?.uppercased()
             let amount = words.lazy.compactMap { Double($0) }.first
             guard let code, let amount, words.count == 2 else {
-                issues.add(.invalid(key, "\(key) takes amounts with their currency, such as 150 PLN, 40 USD; '\(part.trimmingCharacters(in: .whitespaces))' is not one."))
+                issues.add(.invalid(key, "\(key) takes amounts with their currency, such as 150 PLN, 40 USD; '\(part.trimmingSpaces())' is not one."))
                 continue
             }
             result[code] = amount
